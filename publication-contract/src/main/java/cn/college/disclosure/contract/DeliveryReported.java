@@ -1,0 +1,28 @@
+package cn.college.disclosure.contract;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A channel reports where one version of an item stands on it. Reports for the same (item, version,
+ * channel) supersede each other in {@link #occurredAt()} order.
+ *
+ * @param channel the reporting channel
+ * @param status the delivery's status
+ * @param externalUrl where the item can be seen on the channel, once delivered
+ * @param attempt how many times the channel has tried the outside world for this version
+ * @param detail a reason or warning for people, e.g. the provider's error code and message
+ */
+public record DeliveryReported(
+        UUID eventId,
+        UUID itemId,
+        int version,
+        Instant occurredAt,
+        Channel channel,
+        DeliveryStatus status,
+        @Nullable URI externalUrl,
+        int attempt,
+        @Nullable String detail)
+        implements PublicationEvent {}

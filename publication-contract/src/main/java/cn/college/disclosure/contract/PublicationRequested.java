@@ -1,0 +1,50 @@
+package cn.college.disclosure.contract;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An item version was approved: every targeted channel publishes it, replacing any earlier version.
+ *
+ * @param title the title, at most 120 characters
+ * @param summary a plain-text summary, at most 300 characters
+ * @param bodyHtml the body, HTML already sanitised by publisher-core with an allow-list
+ * @param channels the channels the item targets; every other channel reports SKIPPED
+ * @param catalogueItem the catalogue item the publication discloses, if any
+ * @param department the department that owns the item, e.g. 教务处
+ * @param canonicalUrl the item's page on the college website, the link every other channel points
+ *     to
+ * @param ledText a short text for the LED screens; the title is used when absent
+ * @param producedOn the day the information was produced, for the 20-working-day rule
+ * @param approvedBy the user who approved this version
+ */
+public record PublicationRequested(
+        UUID eventId,
+        UUID itemId,
+        int version,
+        Instant occurredAt,
+        String title,
+        @Nullable String summary,
+        String bodyHtml,
+        Set<Channel> channels,
+        @Nullable CatalogueEntry catalogueItem,
+        String department,
+        URI canonicalUrl,
+        @Nullable String ledText,
+        @Nullable LocalDate producedOn,
+        String approvedBy)
+        implements PublicationEvent {
+
+    public PublicationRequested {
+        channels = Set.copyOf(channels);
+    }
+
+    /** Whether the item is to be published on the channel. */
+    public boolean targets(Channel channel) {
+        return channels.contains(channel);
+    }
+}

@@ -1,0 +1,77 @@
+package cn.college.disclosure.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The contract's JSON fixtures and the records they stand for. The producer side asserts that it
+ * writes each record as its fixture; the consumer side asserts that it reads each fixture as its
+ * record. Shipped to both sides in this module's test-jar.
+ */
+public final class ContractFixtures {
+
+    public static final UUID ITEM_ID = UUID.fromString("0b6f6c3e-5d1a-4a8e-9f27-3c4d5e6f7a81");
+
+    public static PublicationRequested publicationRequested() {
+        return new PublicationRequested(
+                UUID.fromString("4f1c2a9e-8b7d-4e3a-9c61-0d2f5b8a7e10"),
+                ITEM_ID,
+                2,
+                Instant.parse("2021-03-15T01:30:00Z"),
+                "2021年招生章程",
+                "本校2021年普通高等教育招生章程。",
+                "<p>第一条 为规范招生工作……</p><p><a href=\"https://www.example.edu.cn/zs\">招生网</a></p>",
+                Set.of(Channel.WEBSITE, Channel.WECHAT),
+                new CatalogueEntry(7, "招生章程、招生计划", 2, "招生考试信息", "2014-v1"),
+                "教务处",
+                URI.create("http://localhost:8081/items/" + ITEM_ID + ".html"),
+                "2021年招生章程已发布",
+                LocalDate.parse("2021-03-10"),
+                "liaison");
+    }
+
+    public static PublicationRetracted publicationRetracted() {
+        return new PublicationRetracted(
+                UUID.fromString("9a8b7c6d-5e4f-4321-8765-0fedcba98765"),
+                ITEM_ID,
+                2,
+                Instant.parse("2021-04-01T02:00:00Z"),
+                "招生计划调整,重新发布",
+                "liaison");
+    }
+
+    public static DeliveryReported deliveryReported() {
+        return new DeliveryReported(
+                UUID.fromString("1d2e3f40-5162-4738-8a9b-acbdcedf0011"),
+                ITEM_ID,
+                2,
+                Instant.parse("2021-03-15T01:30:02Z"),
+                Channel.WEBSITE,
+                DeliveryStatus.DELIVERED,
+                URI.create("http://localhost:8081/items/" + ITEM_ID + ".html"),
+                1,
+                null);
+    }
+
+    /** The fixture of a wire type, e.g. {@code fixture(WireTypes.PUBLICATION_REQUESTED)}. */
+    public static String fixture(String wireType) {
+        String path = "/fixtures/" + wireType + ".json";
+        try (InputStream in = ContractFixtures.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("No fixture at " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ContractFixtures() {}
+}

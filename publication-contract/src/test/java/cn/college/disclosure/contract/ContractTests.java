@@ -1,0 +1,49 @@
+package cn.college.disclosure.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ContractTests {
+
+    @Test
+    void everyWireTypeHasAFixture() {
+        WireTypes.ALL
+                .keySet()
+                .forEach(type -> assertThat(ContractFixtures.fixture(type)).contains("eventId"));
+    }
+
+    @Test
+    void mappingNamesEveryEventOnceByItsLogicalId() {
+        assertThat(WireTypes.MAPPING.split(","))
+                .containsExactlyInAnyOrder(
+                        "publication-requested.v1:" + PublicationRequested.class.getName(),
+                        "publication-retracted.v1:" + PublicationRetracted.class.getName(),
+                        "delivery-reported.v1:" + DeliveryReported.class.getName());
+    }
+
+    @Test
+    void listenerIdsAreKebabCasePerChannel() {
+        assertThat(Channel.LED_SCREEN.listenerId()).isEqualTo("channel-led-screen");
+        assertThat(Channel.WEBSITE.listenerId()).isEqualTo("channel-website");
+    }
+
+    @Test
+    void wechatTitleLimitCountsCharactersNotBytes() {
+        ChannelLimit title =
+                ChannelLimits.of(Channel.WECHAT).stream()
+                        .filter(limit -> limit.field().equals("title"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(title.admits("中".repeat(32))).isTrue();
+        assertThat(title.admits("中".repeat(33))).isFalse();
+        assertThat(ChannelLimits.of(Channel.WEBSITE)).isEmpty();
+    }
+
+    @Test
+    void websitePageLivesUnderItems() {
+        UUID id = UUID.fromString("0b6f6c3e-5d1a-4a8e-9f27-3c4d5e6f7a81");
+        assertThat(WebsitePaths.itemPage(id)).isEqualTo("items/" + id + ".html");
+    }
+}
