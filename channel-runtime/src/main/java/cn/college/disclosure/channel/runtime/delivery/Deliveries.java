@@ -1,0 +1,291 @@
+package cn.college.disclosure.channel.runtime.delivery;
+
+import cn.college.disclosure.channel.runtime.DeliveredVersion;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The channel's delivery ledger and its processed events, in the channel's own schema. Every method
+ * commits before it returns: {@link #startAttempt} in particular is durable before the adapter is
+ * called.
+ */
+class Deliveries {
+
+    private static final String COLUMNS =
+            "item_id, version, status, attempts, idempotency_key, external_url, external_ref,"
+                    + " detail, last_attempt_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    Deliveries(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The key the channel's provider sees on every call for this (item, version, channel). */
+    static String idempotencyKey(String channel, UUID itemId, int version) {
+        return UUID.nameUUIDFromBytes(
+                        (channel + "/" + itemId + "/" + version).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    boolean processed(UUID eventId) {
+        return jdbc.sql("select count(*) from processed_event where event_id = ?")
+                        .param(eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void markProcessed(UUID eventId, UUID itemId) {
+        jdbc.sql(
+                        "insert into processed_event (event_id, item_id, processed_at) values (?, ?, ?)"
+                                + " on conflict (event_id) do nothing")
+                .params(eventId, itemId, now())
+                .update();
+    }
+
+    Optional<LedgerEntry> find(UUID itemId, int version) {
+        return jdbc.sql("select " + COLUMNS + " from delivery where item_id = ? and version = ?")
+                .params(itemId, version)
+                .query(Deliveries::entry)
+                .optional();
+    }
+
+    List<LedgerEntry> ofItem(UUID itemId) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from delivery where item_id = ? order by version desc")
+                .param(itemId)
+                .query(Deliveries::entry)
+                .list();
+    }
+
+    /** The version the channel shows now, other than the given one. */
+    Optional<DeliveredVersion> deliveredOtherThan(UUID itemId, int version) {
+        return ofItem(itemId).stream()
+                .filter(entry -> entry.version() != version)
+                .filter(entry -> entry.status() == LedgerStatus.DELIVERED)
+                .findFirst()
+                .map(LedgerEntry::delivered);
+    }
+
+    /**
+     * Records that the adapter is about to be called: the status, one more attempt, the time.
+     * Commits on return.
+     */
+    LedgerEntry startAttempt(
+            UUID itemId, int version, LedgerStatus status, String idempotencyKey, UUID eventId) {
+        OffsetDateTime now = now();
+        return jdbc.sql(
+                        "insert into delivery (item_id, version, status, attempts, idempotency_key,"
+                                + " event_id, last_attempt_at, updated_at)"
+                                + " values (:item, :version, :status, 1, :key, :event, :now, :now)"
+                                + " on conflict (item_id, version) do update set status = :status,"
+                                + " attempts = delivery.attempts + 1, event_id = :event,"
+                                + " last_attempt_at = :now, updated_at = :now"
+                                + " returning "
+                                + COLUMNS)
+                .param("item", itemId)
+                .param("version", version)
+                .param("status", status.name())
+                .param("key", idempotencyKey)
+                .param("event", eventId)
+                .param("now", now)
+                .query(Deliveries::entry)
+                .single();
+    }
+
+    /** Records an outcome other than delivered; keeps the URL and reference unless given. */
+    LedgerEntry record(
+            UUID itemId,
+            int version,
+            LedgerStatus status,
+            @Nullable String externalRef,
+            @Nullable String detail) {
+        return jdbc.sql(
+                        "update delivery set status = :status, external_ref = coalesce(:ref,"
+                                + " external_ref), detail = :detail, updated_at = :now"
+                                + " where item_id = :item and version = :version returning "
+                                + COLUMNS)
+                .param("status", status.name())
+                .param("ref", externalRef)
+                .param("detail", detail)
+                .param("now", now())
+                .param("item", itemId)
+                .param("version", version)
+                .query(Deliveries::entry)
+                .optional()
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "No ledger entry for item %s version %d to mark %s"
+                                                .formatted(itemId, version, status)));
+    }
+
+    /** Records the version as live and every other live version of the item as replaced. */
+    LedgerEntry recordDelivered(
+            UUID itemId,
+            int version,
+            @Nullable URI externalUrl,
+            @Nullable String externalRef,
+            @Nullable String detail) {
+        return transactions.execute(
+                status -> {
+                    OffsetDateTime now = now();
+                    jdbc.sql(
+                                    "update delivery set status = 'SUPERSEDED', updated_at = ?"
+                                            + " where item_id = ? and version <> ? and status ="
+                                            + " 'DELIVERED'")
+                            .params(now, itemId, version)
+                            .update();
+                    return jdbc.sql(
+                                    "update delivery set status = 'DELIVERED', external_url = :url,"
+                                            + " external_ref = :ref, detail = :detail, updated_at ="
+                                            + " :now where item_id = :item and version = :version"
+                                            + " returning "
+                                            + COLUMNS)
+                            .param("url", externalUrl == null ? null : externalUrl.toString())
+                            .param("ref", externalRef)
+                            .param("detail", detail)
+                            .param("now", now)
+                            .param("item", itemId)
+                            .param("version", version)
+                            .query(Deliveries::entry)
+                            .single();
+                });
+    }
+
+    /** Records that the item is not targeted at the channel, unless the version is known. */
+    LedgerEntry recordSkipped(
+            UUID itemId, int version, String idempotencyKey, UUID eventId, String detail) {
+        jdbc.sql(
+                        "insert into delivery (item_id, version, status, attempts, idempotency_key,"
+                                + " event_id, detail, updated_at) values (?, ?, 'SKIPPED', 0, ?, ?,"
+                                + " ?, ?) on conflict (item_id, version) do nothing")
+                .params(itemId, version, idempotencyKey, eventId, detail, now())
+                .update();
+        return find(itemId, version).orElseThrow();
+    }
+
+    /** Records the item as taken down: every version that may have been live, and this one. */
+    LedgerEntry recordRetracted(
+            UUID itemId, int version, String idempotencyKey, UUID eventId, String detail) {
+        return transactions.execute(
+                status -> {
+                    OffsetDateTime now = now();
+                    jdbc.sql(
+                                    "update delivery set status = 'RETRACTED', external_url = null,"
+                                            + " updated_at = ? where item_id = ? and status in"
+                                            + " ('DELIVERED', 'IN_FLIGHT', 'PENDING',"
+                                            + " 'UNCONFIRMED', 'RETRACTING')")
+                            .params(now, itemId)
+                            .update();
+                    jdbc.sql(
+                                    "insert into delivery (item_id, version, status, attempts,"
+                                            + " idempotency_key, event_id, detail, updated_at) values"
+                                            + " (:item, :version, 'RETRACTED', 0, :key, :event,"
+                                            + " :detail, :now) on conflict (item_id, version) do"
+                                            + " update set status = 'RETRACTED', external_url = null,"
+                                            + " detail = :detail, updated_at = :now")
+                            .param("item", itemId)
+                            .param("version", version)
+                            .param("key", idempotencyKey)
+                            .param("event", eventId)
+                            .param("detail", detail)
+                            .param("now", now)
+                            .update();
+                    return find(itemId, version).orElseThrow();
+                });
+    }
+
+    /** Entries whose outcome is still unknown and that nobody touched since the instant. */
+    List<LedgerEntry> unresolvedSince(Instant before) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from delivery where status in ('IN_FLIGHT', 'PENDING',"
+                                + " 'UNCONFIRMED') and updated_at < ? order by updated_at limit"
+                                + " 100")
+                .param(before.atOffset(ZoneOffset.UTC))
+                .query(Deliveries::entry)
+                .list();
+    }
+
+    /** Changes the status only if nobody else did meanwhile. */
+    boolean transition(
+            LedgerEntry from,
+            LedgerStatus to,
+            @Nullable URI externalUrl,
+            @Nullable String externalRef,
+            @Nullable String detail) {
+        return transactions.execute(
+                status -> {
+                    int changed =
+                            jdbc.sql(
+                                            "update delivery set status = :to, external_url ="
+                                                    + " coalesce(:url, external_url), external_ref ="
+                                                    + " coalesce(:ref, external_ref), detail = :detail,"
+                                                    + " updated_at = :now where item_id = :item and"
+                                                    + " version = :version and status = :from and"
+                                                    + " updated_at = :seen")
+                                    .param("to", to.name())
+                                    .param(
+                                            "url",
+                                            externalUrl == null ? null : externalUrl.toString())
+                                    .param("ref", externalRef)
+                                    .param("detail", detail)
+                                    .param("now", now())
+                                    .param("item", from.itemId())
+                                    .param("version", from.version())
+                                    .param("from", from.status().name())
+                                    .param("seen", from.updatedAt().atOffset(ZoneOffset.UTC))
+                                    .update();
+                    if (changed == 1 && to == LedgerStatus.DELIVERED) {
+                        jdbc.sql(
+                                        "update delivery set status = 'SUPERSEDED' where item_id = ?"
+                                                + " and version <> ? and status = 'DELIVERED'")
+                                .params(from.itemId(), from.version())
+                                .update();
+                    }
+                    return changed == 1;
+                });
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static LedgerEntry entry(ResultSet row, int number) throws SQLException {
+        String url = row.getString("external_url");
+        Timestamp lastAttempt = row.getTimestamp("last_attempt_at");
+        return new LedgerEntry(
+                row.getObject("item_id", UUID.class),
+                row.getInt("version"),
+                LedgerStatus.valueOf(row.getString("status")),
+                row.getInt("attempts"),
+                row.getString("idempotency_key"),
+                url == null ? null : URI.create(url),
+                row.getString("external_ref"),
+                row.getString("detail"),
+                lastAttempt == null ? null : lastAttempt.toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+}

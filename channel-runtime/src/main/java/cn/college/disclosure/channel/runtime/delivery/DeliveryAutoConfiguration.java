@@ -1,0 +1,100 @@
+package cn.college.disclosure.channel.runtime.delivery;
+
+import cn.college.disclosure.channel.runtime.ChannelAdapter;
+import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The channel runtime, switched on by a {@link ChannelAdapter} bean: the listener, the ledger, the
+ * error handler Boot's listener container factory picks up, the reports and the reconciler.
+ */
+@AutoConfiguration(
+        after = {
+            KafkaAutoConfiguration.class,
+            JdbcClientAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class
+        })
+@ConditionalOnBean(ChannelAdapter.class)
+@EnableConfigurationProperties(ChannelRuntimeProperties.class)
+class DeliveryAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Deliveries channelLedger(
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        return new Deliveries(jdbc, new TransactionTemplate(transactionManager), clock);
+    }
+
+    @Bean
+    DeliveryMetrics channelDeliveryMetrics(
+            ChannelAdapter adapter, ObjectProvider<MeterRegistry> registry) {
+        return new DeliveryMetrics(
+                registry.getIfAvailable(() -> Metrics.globalRegistry), adapter.channel());
+    }
+
+    @Bean
+    DeliveryReports channelDeliveryReports(
+            KafkaTemplate<Object, Object> kafka,
+            ChannelAdapter adapter,
+            Clock clock,
+            ChannelRuntimeProperties properties,
+            DeliveryMetrics metrics) {
+        return new DeliveryReports(
+                kafka, adapter.channel(), clock, properties.reportTimeout(), metrics);
+    }
+
+    @Bean
+    ChannelDeliveries channelDeliveries(
+            ChannelAdapter adapter,
+            Deliveries deliveries,
+            DeliveryReports reports,
+            DeliveryMetrics metrics) {
+        return new ChannelDeliveries(adapter, deliveries, reports, metrics);
+    }
+
+    @Bean
+    PublicationListener channelPublicationListener(ChannelDeliveries deliveries) {
+        return new PublicationListener(deliveries);
+    }
+
+    @Bean
+    DefaultErrorHandler channelErrorHandler(
+            ChannelDeliveries deliveries,
+            ChannelRuntimeProperties properties,
+            KafkaTemplate<Object, Object> kafka) {
+        return new DeliveryFailures(deliveries, properties.retry()).errorHandler(kafka);
+    }
+
+    @Bean
+    StaleAttemptReconciler channelStaleAttemptReconciler(
+            ChannelAdapter adapter,
+            Deliveries deliveries,
+            DeliveryReports reports,
+            DeliveryMetrics metrics,
+            ChannelRuntimeProperties properties,
+            Clock clock) {
+        return new StaleAttemptReconciler(
+                adapter, deliveries, reports, metrics, properties.reconciler(), clock);
+    }
+}

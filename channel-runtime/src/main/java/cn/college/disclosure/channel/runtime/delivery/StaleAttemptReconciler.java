@@ -1,0 +1,134 @@
+package cn.college.disclosure.channel.runtime.delivery;
+
+import cn.college.disclosure.channel.runtime.ChannelAdapter;
+import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
+import cn.college.disclosure.channel.runtime.DeliveryOutcome;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Asks the outside system, now and then, about attempts still in flight, unconfirmed or pending
+ * after {@code channel.runtime.reconciler.stale-after}: an asynchronous confirmation (WeChat, an
+ * LED screen) lands here. A confirmed item becomes DELIVERED; one the system does not have becomes
+ * FAILED (the ledger does not keep the content, so it cannot push: approving the item again does).
+ * Never pushes.
+ */
+class StaleAttemptReconciler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StaleAttemptReconciler.class);
+
+    private final ChannelAdapter adapter;
+    private final Deliveries ledger;
+    private final DeliveryReports reports;
+    private final DeliveryMetrics metrics;
+    private final ChannelRuntimeProperties.Reconciler settings;
+    private final Clock clock;
+    private @Nullable ScheduledExecutorService scheduler;
+
+    StaleAttemptReconciler(
+            ChannelAdapter adapter,
+            Deliveries ledger,
+            DeliveryReports reports,
+            DeliveryMetrics metrics,
+            ChannelRuntimeProperties.Reconciler settings,
+            Clock clock) {
+        this.adapter = adapter;
+        this.ledger = ledger;
+        this.reports = reports;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One pass over the stale attempts; returns how many changed. */
+    int reconcileStale() {
+        int changed = 0;
+        for (LedgerEntry entry :
+                ledger.unresolvedSince(clock.instant().minus(settings.staleAfter()))) {
+            try {
+                if (reconcile(entry)) {
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not reconcile item {} version {}: {}",
+                        entry.itemId(),
+                        entry.version(),
+                        e.toString());
+            }
+        }
+        return changed;
+    }
+
+    private boolean reconcile(LedgerEntry entry) {
+        DeliveryOutcome found =
+                metrics.timed("reconcile", () -> adapter.reconcile(entry.attempt()));
+        if (found instanceof DeliveryOutcome.Delivered delivered) {
+            return transitionAndReport(
+                    entry,
+                    LedgerStatus.DELIVERED,
+                    delivered.externalUrl(),
+                    delivered.externalRef(),
+                    delivered.detail());
+        }
+        if (found instanceof DeliveryOutcome.Absent) {
+            return transitionAndReport(
+                    entry,
+                    LedgerStatus.FAILED,
+                    null,
+                    null,
+                    "not found at the provider after %d attempts; approve the item again to retry"
+                            .formatted(entry.attempts()));
+        }
+        return false;
+    }
+
+    private boolean transitionAndReport(
+            LedgerEntry entry,
+            LedgerStatus to,
+            java.net.@Nullable URI url,
+            @Nullable String ref,
+            @Nullable String detail) {
+        if (!ledger.transition(entry, to, url, ref, detail)) {
+            return false;
+        }
+        ledger.find(entry.itemId(), entry.version()).ifPresent(reports::report);
+        return true;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!settings.enabled() || scheduler != null) {
+            return;
+        }
+        scheduler =
+                Executors.newSingleThreadScheduledExecutor(
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "channel-reconciler");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        long interval = settings.interval().toMillis();
+        scheduler.scheduleWithFixedDelay(
+                this::reconcileStale, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}

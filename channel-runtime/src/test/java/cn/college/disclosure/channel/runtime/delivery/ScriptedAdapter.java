@@ -1,0 +1,76 @@
+package cn.college.disclosure.channel.runtime.delivery;
+
+import cn.college.disclosure.channel.runtime.ChannelAdapter;
+import cn.college.disclosure.channel.runtime.DeliveryAttempt;
+import cn.college.disclosure.channel.runtime.DeliveryContext;
+import cn.college.disclosure.channel.runtime.DeliveryOutcome;
+import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
+import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.PublicationRequested;
+import cn.college.disclosure.contract.PublicationRetracted;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An LED-screen channel whose provider does per item what the test scripted. */
+class ScriptedAdapter implements ChannelAdapter {
+
+    enum Script {
+        DELIVER,
+        FAIL_TRANSIENTLY,
+        ACCEPT_AND_CONFIRM_LATER
+    }
+
+    private final Map<UUID, Script> scripts = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> publishes = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> live = new ConcurrentHashMap<>();
+
+    void script(UUID itemId, Script script) {
+        scripts.put(itemId, script);
+    }
+
+    int publishes(UUID itemId) {
+        return publishes.getOrDefault(itemId, new AtomicInteger()).get();
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.LED_SCREEN;
+    }
+
+    @Override
+    public DeliveryOutcome publish(PublicationRequested request, DeliveryContext context) {
+        publishes.computeIfAbsent(request.itemId(), id -> new AtomicInteger()).incrementAndGet();
+        return switch (scripts.getOrDefault(request.itemId(), Script.DELIVER)) {
+            case DELIVER -> {
+                live.put(request.itemId(), request.version());
+                yield DeliveryOutcome.delivered(url(request.itemId()), "screen-1");
+            }
+            case FAIL_TRANSIENTLY -> throw new TransientDeliveryFailure("screen controller busy");
+            case ACCEPT_AND_CONFIRM_LATER -> {
+                live.put(request.itemId(), request.version());
+                yield DeliveryOutcome.pending("job-" + request.itemId(), "queued on screen 1");
+            }
+        };
+    }
+
+    @Override
+    public DeliveryOutcome retract(PublicationRetracted retraction, DeliveryContext context) {
+        live.remove(retraction.itemId());
+        return DeliveryOutcome.retracted();
+    }
+
+    @Override
+    public DeliveryOutcome reconcile(DeliveryAttempt attempt) {
+        Integer version = live.get(attempt.itemId());
+        return version != null && version == attempt.version()
+                ? DeliveryOutcome.delivered(url(attempt.itemId()), attempt.externalRef())
+                : DeliveryOutcome.absent();
+    }
+
+    private static URI url(UUID itemId) {
+        return URI.create("led://screen-1/" + itemId);
+    }
+}
