@@ -3,6 +3,8 @@ package cn.college.disclosure.contract;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +42,11 @@ public record PublicationRequested(
         implements PublicationEvent {
 
     public PublicationRequested {
-        channels = Set.copyOf(channels);
+        // enum order, so that the same event always serialises to the same bytes
+        channels =
+                channels.isEmpty()
+                        ? Set.of()
+                        : Collections.unmodifiableSet(EnumSet.copyOf(channels));
     }
 
     /** Whether the item is to be published on the channel. */

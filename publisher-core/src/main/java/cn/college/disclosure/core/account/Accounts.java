@@ -1,0 +1,68 @@
+package cn.college.disclosure.core.account;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and finds users. Passwords are stored as BCrypt hashes only. */
+@Service
+public class Accounts {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /**
+     * Creates the user unless one with the name exists; an existing user is left as it is.
+     *
+     * @param department required for a liaison, ignored for the other roles
+     * @return whether the user was created
+     */
+    @Transactional
+    public boolean createIfAbsent(
+            String username, String password, Role role, @Nullable String department) {
+        if (role == Role.LIAISON && (department == null || department.isBlank())) {
+            throw new IllegalArgumentException("A liaison needs a department: " + username);
+        }
+        return jdbc.sql(
+                                """
+                                insert into account (username, password_hash, role, department, enabled)
+                                values (:username, :hash, :role, :department, true)
+                                on conflict (username) do nothing
+                                """)
+                        .param("username", username)
+                        .param("hash", passwordEncoder.encode(password))
+                        .param("role", role.name())
+                        .param("department", role == Role.LIAISON ? department : null)
+                        .update()
+                > 0;
+    }
+
+    /** The enabled user with the name, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Account> find(String username) {
+        return jdbc.sql(
+                        "select username, role, department from account where username = ? and enabled")
+                .param(username)
+                .query(
+                        (rs, row) ->
+                                new Account(
+                                        rs.getString("username"),
+                                        Role.valueOf(rs.getString("role")),
+                                        rs.getString("department")))
+                .optional();
+    }
+
+    /** The signed-in user; the authentication already proved it exists. */
+    public Account require(String username) {
+        return find(username)
+                .orElseThrow(() -> new IllegalStateException("No enabled account " + username));
+    }
+}

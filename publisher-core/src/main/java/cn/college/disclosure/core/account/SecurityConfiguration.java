@@ -1,0 +1,61 @@
+package cn.college.disclosure.core.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP Basic on {@code /api/**}, stateless, no CSRF (no cookies, so nothing to forge). Roles are
+ * checked here; a liaison's department is checked by the items themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+        ProblemWritingSecurityHandler problems = new ProblemWritingSecurityHandler(jsonMapper);
+        http.authorizeHttpRequests(
+                        requests ->
+                                requests.requestMatchers(
+                                                "/actuator/health/**", "/actuator/health", "/error")
+                                        .permitAll()
+                                        .requestMatchers(HttpMethod.POST, "/api/items")
+                                        .hasRole(Role.LIAISON.name())
+                                        .requestMatchers(HttpMethod.PUT, "/api/items/*")
+                                        .hasRole(Role.LIAISON.name())
+                                        .requestMatchers(HttpMethod.POST, "/api/items/*/approve")
+                                        .hasRole(Role.LIAISON.name())
+                                        .requestMatchers(HttpMethod.POST, "/api/items/*/retract")
+                                        .hasAnyRole(Role.LIAISON.name(), Role.ADMIN.name())
+                                        .requestMatchers(HttpMethod.GET, "/api/channels")
+                                        .hasAnyRole(
+                                                Role.OPERATOR.name(),
+                                                Role.REPORTER.name(),
+                                                Role.ADMIN.name())
+                                        .requestMatchers(HttpMethod.GET, "/api/**")
+                                        .authenticated()
+                                        .anyRequest()
+                                        .denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(
+                        exceptions ->
+                                exceptions
+                                        .authenticationEntryPoint(problems)
+                                        .accessDeniedHandler(problems))
+                .sessionManagement(
+                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,83 @@
+package cn.college.disclosure.core.delivery;
+
+import cn.college.disclosure.contract.DeliveryReported;
+import cn.college.disclosure.contract.DeliveryStatus;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies the channels' reports. Each report is applied at most once (by event id); a report older
+ * than the one already applied does not overwrite it; a DELIVERED version stays delivered unless
+ * the channel reports it RETRACTED. Reports on unknown items are stored like any other: the
+ * channel's word is the best information there is, and the item may be another installation's.
+ */
+@Service
+class DeliveryReports {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
+
+    private static final Set<DeliveryStatus> WITH_ERROR =
+            EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.RETRYING, DeliveryStatus.UNCONFIRMED);
+
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    DeliveryReports(Deliveries deliveries, Clock clock) {
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void apply(DeliveryReported report) {
+        if (!deliveries.markProcessed(report.eventId(), clock.instant())) {
+            log.debug("Report {} was applied before; ignored", report.eventId());
+            return;
+        }
+        var current = deliveries.findForUpdate(report.itemId(), report.version(), report.channel());
+        if (current.isPresent()) {
+            var stored = current.get();
+            if (stored.reportedAt() != null && report.occurredAt().isBefore(stored.reportedAt())) {
+                log.debug("Report {} is older than the applied one; ignored", report.eventId());
+                return;
+            }
+            if (stored.status() == DeliveryStatus.DELIVERED
+                    && report.status() != DeliveryStatus.DELIVERED
+                    && report.status() != DeliveryStatus.RETRACTED) {
+                log.info(
+                        "Report {} would downgrade delivered item {} v{} on {} to {}; ignored",
+                        report.eventId(),
+                        report.itemId(),
+                        report.version(),
+                        report.channel(),
+                        report.status());
+                return;
+            }
+        }
+        var firstDelivered = current.map(Deliveries.Delivery::firstDeliveredAt).orElse(null);
+        if (firstDelivered == null && report.status() == DeliveryStatus.DELIVERED) {
+            firstDelivered = report.occurredAt();
+        }
+        var externalUrl =
+                report.externalUrl() != null
+                        ? report.externalUrl()
+                        : current.map(Deliveries.Delivery::externalUrl).orElse(null);
+        deliveries.save(
+                new Deliveries.Delivery(
+                        report.itemId(),
+                        report.version(),
+                        report.channel(),
+                        report.status(),
+                        report.attempt(),
+                        externalUrl,
+                        report.detail(),
+                        WITH_ERROR.contains(report.status()) ? report.detail() : null,
+                        report.occurredAt(),
+                        report.occurredAt(),
+                        firstDelivered));
+    }
+}

@@ -1,0 +1,214 @@
+package cn.college.disclosure.core.item;
+
+import cn.college.disclosure.contract.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The items, each loaded with its latest version. */
+@Repository
+class Items {
+
+    private static final String SELECT =
+            """
+            select i.*, v.title, v.summary, v.body, v.catalogue_item, v.channels, v.led_text, v.produced_on
+            from item i join item_version v on v.item_id = i.id and v.version = i.latest_version
+            """;
+
+    private final JdbcClient jdbc;
+
+    Items(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Item> find(ItemId id) {
+        return jdbc.sql(SELECT + " where i.id = ?").param(id.value()).query(this::map).optional();
+    }
+
+    /** Loads the item and locks it until the transaction ends, so transitions never interleave. */
+    Optional<Item> findForUpdate(ItemId id) {
+        return jdbc.sql(SELECT + " where i.id = ? for update of i")
+                .param(id.value())
+                .query(this::map)
+                .optional();
+    }
+
+    /**
+     * A page of items, most recently changed first.
+     *
+     * @param ids only these items, when given
+     */
+    List<Item> page(@Nullable ItemStatus status, @Nullable List<UUID> ids, int page, int size) {
+        return jdbc.sql(
+                        SELECT
+                                + where(status, ids)
+                                + " order by i.updated_at desc, i.id limit :size offset :offset")
+                .params(params(status, ids, size, (long) page * size))
+                .query(this::map)
+                .list();
+    }
+
+    long count(@Nullable ItemStatus status, @Nullable List<UUID> ids) {
+        return jdbc.sql("select count(*) from item i" + where(status, ids))
+                .params(params(status, ids, 0, 0))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(@Nullable ItemStatus status, @Nullable List<UUID> ids) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (status != null) {
+            where.append(" and i.status = :status");
+        }
+        if (ids != null) {
+            where.append(" and i.id = any(:ids)");
+        }
+        return where.toString();
+    }
+
+    private static java.util.Map<String, Object> params(
+            @Nullable ItemStatus status, @Nullable List<UUID> ids, int size, long offset) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("size", size);
+        params.put("offset", offset);
+        if (status != null) {
+            params.put("status", status.name());
+        }
+        if (ids != null) {
+            params.put("ids", ids.toArray(UUID[]::new));
+        }
+        return params;
+    }
+
+    void save(Item item) {
+        Item.Retraction retraction = item.retraction();
+        jdbc.sql(
+                        """
+                        insert into item (id, department, status, latest_version, live_version, approved_by,
+                            approved_at, retracted_version, retracted_by, retracted_at, retract_reason,
+                            created_by, created_at, updated_at)
+                        values (:id, :department, :status, :version, :live, :approvedBy, :approvedAt,
+                            :retractedVersion, :retractedBy, :retractedAt, :reason, :createdBy, :createdAt,
+                            :updatedAt)
+                        on conflict (id) do update set status = excluded.status,
+                            latest_version = excluded.latest_version, live_version = excluded.live_version,
+                            approved_by = excluded.approved_by, approved_at = excluded.approved_at,
+                            retracted_version = excluded.retracted_version,
+                            retracted_by = excluded.retracted_by, retracted_at = excluded.retracted_at,
+                            retract_reason = excluded.retract_reason, updated_at = excluded.updated_at
+                        """)
+                .param("id", item.id().value())
+                .param("department", item.department())
+                .param("status", item.status().name())
+                .param("version", item.version())
+                .param("live", item.liveVersion())
+                .param("approvedBy", item.approvedBy())
+                .param("approvedAt", timestamp(item.approvedAt()))
+                .param("retractedVersion", retraction == null ? null : retraction.version())
+                .param("retractedBy", retraction == null ? null : retraction.by())
+                .param("retractedAt", retraction == null ? null : timestamp(retraction.at()))
+                .param("reason", retraction == null ? null : retraction.reason())
+                .param("createdBy", item.createdBy())
+                .param("createdAt", timestamp(item.createdAt()))
+                .param("updatedAt", timestamp(item.updatedAt()))
+                .update();
+        ItemContent content = item.content();
+        boolean approved = item.versionStatus() != ItemStatus.DRAFT;
+        jdbc.sql(
+                        """
+                        insert into item_version (item_id, version, status, title, summary, body,
+                            catalogue_item, channels, led_text, produced_on, approved_by, approved_at,
+                            updated_at)
+                        values (:id, :version, :status, :title, :summary, :body, :catalogueItem,
+                            :channels, :ledText, :producedOn, :approvedBy, :approvedAt, :updatedAt)
+                        on conflict (item_id, version) do update set status = excluded.status,
+                            title = excluded.title, summary = excluded.summary, body = excluded.body,
+                            catalogue_item = excluded.catalogue_item, channels = excluded.channels,
+                            led_text = excluded.led_text, produced_on = excluded.produced_on,
+                            approved_by = excluded.approved_by, approved_at = excluded.approved_at,
+                            updated_at = excluded.updated_at
+                        """)
+                .param("id", item.id().value())
+                .param("version", item.version())
+                .param("status", item.versionStatus().name())
+                .param("title", content.title())
+                .param("summary", content.summary())
+                .param("body", content.body())
+                .param("catalogueItem", content.catalogueItem())
+                .param(
+                        "channels",
+                        content.channels().stream()
+                                .sorted()
+                                .map(Channel::name)
+                                .collect(Collectors.joining(",")))
+                .param("ledText", content.ledText())
+                .param("producedOn", content.producedOn())
+                .param("approvedBy", approved ? item.approvedBy() : null)
+                .param("approvedAt", approved ? timestamp(item.approvedAt()) : null)
+                .param("updatedAt", timestamp(item.updatedAt()))
+                .update();
+    }
+
+    private Item map(ResultSet rs, int row) throws SQLException {
+        Integer retractedVersion = (Integer) rs.getObject("retracted_version");
+        ItemContent content =
+                new ItemContent(
+                        rs.getString("title"),
+                        rs.getString("summary"),
+                        rs.getString("body"),
+                        (Integer) rs.getObject("catalogue_item"),
+                        Arrays.stream(rs.getString("channels").split(","))
+                                .filter(name -> !name.isBlank())
+                                .map(Channel::valueOf)
+                                .collect(Collectors.toSet()),
+                        rs.getString("led_text"),
+                        rs.getObject("produced_on", LocalDate.class));
+        return new Item(
+                new ItemId(rs.getObject("id", UUID.class)),
+                rs.getString("department"),
+                rs.getString("created_by"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                rs.getInt("latest_version"),
+                content,
+                ItemStatus.valueOf(rs.getString("status")),
+                (Integer) rs.getObject("live_version"),
+                rs.getString("approved_by"),
+                nullableInstant(rs, "approved_at"),
+                retractedVersion == null
+                        ? null
+                        : new Item.Retraction(
+                                retractedVersion,
+                                rs.getString("retract_reason"),
+                                rs.getString("retracted_by"),
+                                instant(rs, "retracted_at")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Instant value = nullableInstant(rs, column);
+        if (value == null) {
+            throw new IllegalStateException("No " + column);
+        }
+        return value;
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column)
+            throws SQLException {
+        var value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static java.time.@Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.college.disclosure.core.outbox;
+
+import cn.college.disclosure.contract.PublicationRequested;
+import cn.college.disclosure.contract.PublicationRetracted;
+import cn.college.disclosure.contract.Topics;
+import cn.college.disclosure.contract.WebsitePaths;
+import cn.college.disclosure.core.catalogue.Catalogue;
+import cn.college.disclosure.core.item.ItemApproved;
+import cn.college.disclosure.core.item.ItemRetracted;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns the items' events into contract events in the outbox. Runs synchronously inside the
+ * transaction that approved or retracted the item (it requires one), so the event exists exactly
+ * when the change does.
+ */
+@Component
+class OutboxWriter {
+
+    private final Outbox outbox;
+    private final Catalogue catalogue;
+    private final PublisherWebsiteProperties website;
+    private final Clock clock;
+
+    OutboxWriter(
+            Outbox outbox, Catalogue catalogue, PublisherWebsiteProperties website, Clock clock) {
+        this.outbox = outbox;
+        this.catalogue = catalogue;
+        this.website = website;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ItemApproved approved) {
+        Instant now = clock.instant();
+        UUID itemId = approved.itemId().value();
+        outbox.add(
+                Topics.PUBLICATIONS,
+                new PublicationRequested(
+                        UUID.randomUUID(),
+                        itemId,
+                        approved.version(),
+                        now,
+                        approved.title(),
+                        approved.summary(),
+                        approved.bodyHtml(),
+                        approved.channels(),
+                        approved.catalogueItem() == null
+                                ? null
+                                : catalogue.require(approved.catalogueItem()),
+                        approved.department(),
+                        website.baseUrl().resolve(WebsitePaths.itemPage(itemId)),
+                        approved.ledText(),
+                        approved.producedOn(),
+                        approved.approvedBy()),
+                now);
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ItemRetracted retracted) {
+        Instant now = clock.instant();
+        outbox.add(
+                Topics.PUBLICATIONS,
+                new PublicationRetracted(
+                        UUID.randomUUID(),
+                        retracted.itemId().value(),
+                        retracted.version(),
+                        now,
+                        retracted.reason(),
+                        retracted.retractedBy()),
+                now);
+    }
+}

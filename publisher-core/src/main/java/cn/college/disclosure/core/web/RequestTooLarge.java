@@ -1,0 +1,11 @@
+package cn.college.disclosure.core.web;
+
+import java.io.IOException;
+
+/** A request body went over the limit while it was being read. */
+class RequestTooLarge extends IOException {
+
+    RequestTooLarge(long limit) {
+        super("The request body is larger than " + limit + " bytes");
+    }
+}
