@@ -1,0 +1,60 @@
+package cn.college.disclosure.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A service of the pipeline: its module, where it listens, and the arguments that are its own.
+ *
+ * @param module the Maven module whose {@code target/*-exec.jar} is run
+ * @param port the HTTP port
+ * @param title what the service is, for the start-up banner
+ * @param args extra command-line arguments (Spring properties) for the local stack
+ */
+public record Service(String module, int port, String title, List<String> args) {
+
+    /** The services of the local stack, in start order. */
+    public static List<Service> all(Path dataDirectory) {
+        return List.of(
+                new Service(
+                        "publisher-core",
+                        8080,
+                        "publisher-core: REST API for liaisons, operators and report authors",
+                        List.of()),
+                new Service(
+                        "channel-website",
+                        8081,
+                        "channel-website: the generated college website",
+                        List.of(
+                                "--channel.website.web-root="
+                                        + dataDirectory.resolve("website").toAbsolutePath())));
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public URI health() {
+        return baseUrl().resolve("actuator/health");
+    }
+
+    /** The module's executable jar under {@code root}. */
+    public Path jar(Path root) {
+        return executableJar(root.resolve(module).resolve("target"));
+    }
+
+    static Path executableJar(Path target) {
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElse(target.resolve("missing-exec.jar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package cn.college.disclosure.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One service of the pipeline running as its own JVM from its executable jar, with its output in a
+ * log file. {@link #awaitHealthy(Duration)} polls its actuator health endpoint.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final @Nullable URI health;
+
+    private ServiceProcess(String name, Process process, Path log, @Nullable URI health) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.health = health;
+    }
+
+    /**
+     * Starts {@code java -jar jar args...}.
+     *
+     * @param health the actuator health URL to wait for, or {@code null} for a process without one
+     */
+    public static ServiceProcess start(
+            String name,
+            Path jar,
+            List<String> jvmOptions,
+            List<String> args,
+            Path logDirectory,
+            @Nullable URI health) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "No jar for "
+                            + name
+                            + " at "
+                            + jar
+                            + ": build it first (./mvnw -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        try {
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve(name + ".log");
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+            return new ServiceProcess(name, process, log, health);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the health endpoint answers UP; fails early if the process dies. */
+    public ServiceProcess awaitHealthy(Duration timeout) {
+        if (health == null) {
+            return this;
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        name + " exited with code " + process.exitValue() + "; see " + log);
+            }
+            if (isUp()) {
+                return this;
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log);
+    }
+
+    private boolean isUp() {
+        try {
+            HttpResponse<String> response =
+                    HTTP.send(
+                            HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asks the service to stop (SIGTERM, a graceful Spring shutdown) and kills it after 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
