@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(EmbeddedPostgres.class)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnMissingBean(JdbcConnectionDetails.class)
 @EnableConfigurationProperties(LocalPostgresProperties.class)
 class LocalPostgresAutoConfiguration {
 
