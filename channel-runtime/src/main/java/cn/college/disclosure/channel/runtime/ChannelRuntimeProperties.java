@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconciler the background check of attempts whose outcome is still unknown
  * @param reportTimeout how long to wait for the broker to acknowledge a delivery report before the
  *     record is handled again
+ * @param parking the pause of the channel while its provider takes nothing ({@link ChannelParked})
  */
 @ConfigurationProperties("channel.runtime")
 public record ChannelRuntimeProperties(
         @DefaultValue Retry retry,
         @DefaultValue Reconciler reconciler,
-        @DefaultValue("10s") Duration reportTimeout) {
+        @DefaultValue("10s") Duration reportTimeout,
+        @DefaultValue Parking parking) {
 
     /**
      * Exponential backoff between deliveries of one failing record; the partition waits meanwhile,
@@ -44,4 +46,11 @@ public record ChannelRuntimeProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1m") Duration interval,
             @DefaultValue("5m") Duration staleAfter) {}
+
+    /**
+     * The pause of a parked channel.
+     *
+     * @param checkInterval how often a parked channel checks the clock for its resume time
+     */
+    public record Parking(@DefaultValue("1s") Duration checkInterval) {}
 }

@@ -1,7 +1,7 @@
 /**
- * The WeChat channel: articles on the college's WeChat Official Account, through WxJava. Not built
- * yet: there is deliberately no {@code ChannelAdapter} here, so nothing pretends to deliver; see
- * the module's README.
+ * The WeChat Official Account channel: publishes approved items as articles. {@code api} speaks to
+ * WeChat (WxJava, the shared access token, error classes), {@code publishing} is the channel
+ * adapter, its step ledger and the {@code PUBLISHJOBFINISH} callback.
  */
 @NullMarked
 package cn.college.disclosure.channel.wechat;

@@ -1,6 +1,8 @@
 package cn.college.disclosure.channel.runtime.delivery;
 
+import cn.college.disclosure.channel.runtime.AsynchronousOutcomes;
 import cn.college.disclosure.channel.runtime.ChannelAdapter;
+import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.DeliveredVersion;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * system and pushed again only if the system certainly does not have it. The event is marked
  * processed only after its report was acknowledged, so a lost report is re-sent from the ledger.
  */
-class ChannelDeliveries {
+class ChannelDeliveries implements AsynchronousOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelDeliveries.class);
 
@@ -98,13 +100,27 @@ class ChannelDeliveries {
                 entry.version(),
                 entry.status(),
                 channel());
-        DeliveryOutcome found =
-                metrics.timed("reconcile", () -> adapter.reconcile(entry.attempt()));
+        DeliveryOutcome found;
+        try {
+            found = metrics.timed("reconcile", () -> adapter.reconcile(entry.attempt()));
+        } catch (ChannelParked e) {
+            // the entry stays as it is (its outcome is still unknown); the record waits for the
+            // resume
+            reports.report(
+                    entry.itemId(),
+                    entry.version(),
+                    DeliveryStatus.RETRYING,
+                    null,
+                    entry.attempts(),
+                    e.getMessage());
+            throw e;
+        }
         if (found instanceof DeliveryOutcome.Absent) {
             return push(request);
         }
         if (found instanceof DeliveryOutcome.Delivered
-                || found instanceof DeliveryOutcome.Pending) {
+                || found instanceof DeliveryOutcome.Pending
+                || found instanceof DeliveryOutcome.Failed) {
             return record(entry.itemId(), entry.version(), found);
         }
         return unconfirmed(entry, describe(found));
@@ -147,6 +163,11 @@ class ChannelDeliveries {
             // the provider certainly did not take it: the retry may push again
             ledger.record(itemId, version, LedgerStatus.RETRYING, null, e.getMessage());
             throw e;
+        } catch (ChannelParked e) {
+            // the provider took nothing and takes nothing until e.until(): say so, then wait
+            reports.report(
+                    ledger.record(itemId, version, LedgerStatus.RETRYING, null, e.getMessage()));
+            throw e;
         }
         // any other exception leaves the attempt IN_FLIGHT: the retry reconciles first
         log.info("{} answered {} for item {} version {}", channel(), outcome, itemId, version);
@@ -173,8 +194,7 @@ class ChannelDeliveries {
                     delivered.detail());
         }
         if (outcome instanceof DeliveryOutcome.Pending pending) {
-            return ledger.record(
-                    itemId, version, LedgerStatus.PENDING, pending.externalRef(), pending.detail());
+            return ledger.recordPending(itemId, version, pending.externalRef(), pending.detail());
         }
         if (outcome instanceof DeliveryOutcome.Failed failed) {
             return ledger.record(itemId, version, LedgerStatus.FAILED, null, failed.reason());
@@ -245,7 +265,7 @@ class ChannelDeliveries {
         DeliveryOutcome outcome;
         try {
             outcome = metrics.timed("retract", () -> adapter.retract(retraction, context));
-        } catch (TransientDeliveryFailure e) {
+        } catch (TransientDeliveryFailure | ChannelParked e) {
             ledger.record(itemId, shown.version(), before, null, e.getMessage());
             throw e;
         }
@@ -343,6 +363,89 @@ class ChannelDeliveries {
                         status,
                         null,
                         "gave up after %d attempts: %s".formatted(known.attempts(), reason)));
+    }
+
+    @Override
+    public boolean arrived(UUID itemId, int version, DeliveryOutcome outcome) {
+        // compare-and-set on the entry: the listener may be recording the same version right now
+        for (int tries = 0; tries < 5; tries++) {
+            Optional<LedgerEntry> found = ledger.find(itemId, version);
+            if (found.isEmpty()) {
+                log.warn(
+                        "{} reported {} for item {} version {}, which the ledger does not know",
+                        channel(),
+                        outcome,
+                        itemId,
+                        version);
+                return false;
+            }
+            LedgerEntry entry = found.get();
+            Optional<LedgerStatus> to = settles(entry.status(), outcome);
+            if (to.isEmpty()) {
+                log.info(
+                        "Ignoring {} for item {} version {} on {}: the ledger has it {}",
+                        outcome,
+                        itemId,
+                        version,
+                        channel(),
+                        entry.status());
+                return false;
+            }
+            boolean changed = false;
+            if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+                changed =
+                        ledger.transition(
+                                entry,
+                                to.get(),
+                                delivered.externalUrl(),
+                                delivered.externalRef(),
+                                delivered.detail());
+            } else if (outcome instanceof DeliveryOutcome.Failed failed) {
+                changed = ledger.transition(entry, to.get(), null, null, failed.reason());
+            } else if (outcome instanceof DeliveryOutcome.Retracted retracted) {
+                changed =
+                        ledger.transition(
+                                entry,
+                                to.get(),
+                                null,
+                                null,
+                                retracted.detail() == null
+                                        ? "removed on " + channel()
+                                        : retracted.detail());
+            }
+            if (changed) {
+                LedgerEntry now = ledger.find(itemId, version).orElseThrow();
+                log.info(
+                        "{} confirmed item {} version {} asynchronously: {}",
+                        channel(),
+                        itemId,
+                        version,
+                        now.status());
+                reports.report(now);
+                return true;
+            }
+        }
+        log.warn(
+                "Gave up recording {} for item {} version {}: the entry kept changing",
+                outcome,
+                itemId,
+                version);
+        return false;
+    }
+
+    private static Optional<LedgerStatus> settles(LedgerStatus status, DeliveryOutcome outcome) {
+        if (outcome instanceof DeliveryOutcome.Delivered
+                && LedgerStatus.AMBIGUOUS.contains(status)) {
+            return Optional.of(LedgerStatus.DELIVERED);
+        }
+        if (outcome instanceof DeliveryOutcome.Failed && LedgerStatus.AMBIGUOUS.contains(status)) {
+            return Optional.of(LedgerStatus.FAILED);
+        }
+        if (outcome instanceof DeliveryOutcome.Retracted
+                && (status == LedgerStatus.DELIVERED || LedgerStatus.AMBIGUOUS.contains(status))) {
+            return Optional.of(LedgerStatus.RETRACTED);
+        }
+        return Optional.empty();
     }
 
     private boolean alreadyProcessed(PublicationEvent event) {

@@ -140,6 +140,33 @@ class Deliveries {
                                                 .formatted(itemId, version, status)));
     }
 
+    /**
+     * Records that the provider accepted the version and confirms later, unless an asynchronous
+     * outcome already settled it meanwhile (a callback can overtake the listener).
+     */
+    LedgerEntry recordPending(
+            UUID itemId, int version, @Nullable String externalRef, @Nullable String detail) {
+        return jdbc.sql(
+                        "update delivery set status = 'PENDING', external_ref = coalesce(:ref,"
+                                + " external_ref), detail = :detail, updated_at = :now where item_id"
+                                + " = :item and version = :version and status in ('IN_FLIGHT',"
+                                + " 'UNCONFIRMED', 'RETRYING', 'PENDING') returning "
+                                + COLUMNS)
+                .param("ref", externalRef)
+                .param("detail", detail)
+                .param("now", now())
+                .param("item", itemId)
+                .param("version", version)
+                .query(Deliveries::entry)
+                .optional()
+                .or(() -> find(itemId, version))
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "No ledger entry for item %s version %d to mark PENDING"
+                                                .formatted(itemId, version)));
+    }
+
     /** Records the version as live and every other live version of the item as replaced. */
     LedgerEntry recordDelivered(
             UUID itemId,

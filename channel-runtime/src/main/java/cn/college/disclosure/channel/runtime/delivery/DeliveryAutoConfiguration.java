@@ -15,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -79,11 +80,29 @@ class DeliveryAutoConfiguration {
     }
 
     @Bean
+    ListenerParking channelParking(
+            ChannelAdapter adapter,
+            ObjectProvider<KafkaListenerEndpointRegistry> registry,
+            Clock clock,
+            ChannelRuntimeProperties properties) {
+        String listenerId = adapter.channel().listenerId();
+        return new ListenerParking(
+                listenerId,
+                () -> {
+                    KafkaListenerEndpointRegistry endpoints = registry.getIfAvailable();
+                    return endpoints == null ? null : endpoints.getListenerContainer(listenerId);
+                },
+                clock,
+                properties.parking().checkInterval());
+    }
+
+    @Bean
     DefaultErrorHandler channelErrorHandler(
             ChannelDeliveries deliveries,
             ChannelRuntimeProperties properties,
-            KafkaTemplate<Object, Object> kafka) {
-        return new DeliveryFailures(deliveries, properties.retry()).errorHandler(kafka);
+            KafkaTemplate<Object, Object> kafka,
+            ListenerParking parking) {
+        return new DeliveryFailures(deliveries, properties.retry(), parking).errorHandler(kafka);
     }
 
     @Bean
@@ -93,8 +112,9 @@ class DeliveryAutoConfiguration {
             DeliveryReports reports,
             DeliveryMetrics metrics,
             ChannelRuntimeProperties properties,
-            Clock clock) {
+            Clock clock,
+            ListenerParking parking) {
         return new StaleAttemptReconciler(
-                adapter, deliveries, reports, metrics, properties.reconciler(), clock);
+                adapter, deliveries, reports, metrics, properties.reconciler(), clock, parking);
     }
 }

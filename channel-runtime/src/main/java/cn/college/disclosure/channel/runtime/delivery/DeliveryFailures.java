@@ -1,10 +1,12 @@
 package cn.college.disclosure.channel.runtime.delivery;
 
+import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
 import cn.college.disclosure.contract.PublicationEvent;
 import cn.college.disclosure.contract.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ExceptionClassifier;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
@@ -35,10 +38,15 @@ class DeliveryFailures implements RetryListener {
 
     private final ChannelDeliveries deliveries;
     private final ChannelRuntimeProperties.Retry retry;
+    private final ListenerParking parking;
 
-    DeliveryFailures(ChannelDeliveries deliveries, ChannelRuntimeProperties.Retry retry) {
+    DeliveryFailures(
+            ChannelDeliveries deliveries,
+            ChannelRuntimeProperties.Retry retry,
+            ListenerParking parking) {
         this.deliveries = deliveries;
         this.retry = retry;
+        this.parking = parking;
     }
 
     DefaultErrorHandler errorHandler(KafkaOperations<?, ?> kafka) {
@@ -65,7 +73,7 @@ class DeliveryFailures implements RetryListener {
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new ParkingErrorHandler(recoverer, backOff, parking);
         handler.addNotRetryableExceptions(InvalidPublicationEvent.class);
         handler.setRetryListeners(this);
         return handler;
@@ -100,6 +108,16 @@ class DeliveryFailures implements RetryListener {
         }
     }
 
+    /** The {@link ChannelParked} behind a listener failure, if that is what it was. */
+    static @Nullable ChannelParked parked(@Nullable Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ChannelParked parked) {
+                return parked;
+            }
+        }
+        return null;
+    }
+
     static boolean retryable(@Nullable Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             for (Class<? extends Throwable> type : NOT_RETRYABLE) {
@@ -128,5 +146,36 @@ class DeliveryFailures implements RetryListener {
                 new ArrayList<>(ExceptionClassifier.defaultFatalExceptionsList());
         types.add(InvalidPublicationEvent.class);
         return List.copyOf(types);
+    }
+
+    /**
+     * The error handler, except that a {@link ChannelParked} pauses the listener instead of
+     * counting as a failed try: the records are sought back and no retry state is kept for them.
+     */
+    private static final class ParkingErrorHandler extends DefaultErrorHandler {
+
+        private final ListenerParking parking;
+
+        ParkingErrorHandler(
+                ConsumerRecordRecoverer recoverer,
+                ExponentialBackOffWithMaxRetries backOff,
+                ListenerParking parking) {
+            super(recoverer, backOff);
+            this.parking = parking;
+        }
+
+        @Override
+        public void handleRemaining(
+                Exception thrown,
+                List<ConsumerRecord<?, ?>> records,
+                Consumer<?, ?> consumer,
+                MessageListenerContainer container) {
+            ChannelParked parked = parked(thrown);
+            if (parked != null && !records.isEmpty()) {
+                parking.park(parked, records, consumer);
+                return;
+            }
+            super.handleRemaining(thrown, records, consumer, container);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.college.disclosure.channel.runtime.delivery;
 
 import cn.college.disclosure.channel.runtime.ChannelAdapter;
+import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import java.time.Clock;
@@ -16,8 +17,8 @@ import org.springframework.context.SmartLifecycle;
  * Asks the outside system, now and then, about attempts still in flight, unconfirmed or pending
  * after {@code channel.runtime.reconciler.stale-after}: an asynchronous confirmation (WeChat, an
  * LED screen) lands here. A confirmed item becomes DELIVERED; one the system does not have becomes
- * FAILED (the ledger does not keep the content, so it cannot push: approving the item again does).
- * Never pushes.
+ * FAILED, as does one the system refused after accepting it (the ledger does not keep the content,
+ * so it cannot push: approving the item again does). Never pushes.
  */
 class StaleAttemptReconciler implements SmartLifecycle {
 
@@ -29,6 +30,7 @@ class StaleAttemptReconciler implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final ChannelRuntimeProperties.Reconciler settings;
     private final Clock clock;
+    private final ListenerParking parking;
     private @Nullable ScheduledExecutorService scheduler;
 
     StaleAttemptReconciler(
@@ -37,7 +39,9 @@ class StaleAttemptReconciler implements SmartLifecycle {
             DeliveryReports reports,
             DeliveryMetrics metrics,
             ChannelRuntimeProperties.Reconciler settings,
-            Clock clock) {
+            Clock clock,
+            ListenerParking parking) {
+        this.parking = parking;
         this.adapter = adapter;
         this.ledger = ledger;
         this.reports = reports;
@@ -49,12 +53,19 @@ class StaleAttemptReconciler implements SmartLifecycle {
     /** One pass over the stale attempts; returns how many changed. */
     int reconcileStale() {
         int changed = 0;
+        if (parking.isParked()) {
+            // the provider takes no calls, not even questions
+            return changed;
+        }
         for (LedgerEntry entry :
                 ledger.unresolvedSince(clock.instant().minus(settings.staleAfter()))) {
             try {
                 if (reconcile(entry)) {
                     changed++;
                 }
+            } catch (ChannelParked e) {
+                parking.park(e);
+                return changed;
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not reconcile item {} version {}: {}",
@@ -76,6 +87,9 @@ class StaleAttemptReconciler implements SmartLifecycle {
                     delivered.externalUrl(),
                     delivered.externalRef(),
                     delivered.detail());
+        }
+        if (found instanceof DeliveryOutcome.Failed failed) {
+            return transitionAndReport(entry, LedgerStatus.FAILED, null, null, failed.reason());
         }
         if (found instanceof DeliveryOutcome.Absent) {
             return transitionAndReport(

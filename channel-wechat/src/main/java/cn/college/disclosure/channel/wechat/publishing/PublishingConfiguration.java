@@ -1,0 +1,52 @@
+package cn.college.disclosure.channel.wechat.publishing;
+
+import cn.college.disclosure.channel.runtime.AsynchronousOutcomes;
+import cn.college.disclosure.channel.wechat.WeChatProperties;
+import cn.college.disclosure.channel.wechat.api.WeChatApiClient;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The WeChat adapter, whose bean switches the channel runtime on. */
+@Configuration(proxyBeanMethods = false)
+class PublishingConfiguration {
+
+    @Bean
+    Articles weChatArticles(JdbcClient jdbc, Clock clock) {
+        return new Articles(jdbc, clock);
+    }
+
+    @Bean
+    Covers weChatCovers(
+            WeChatProperties properties,
+            ResourceLoader resources,
+            WeChatApiClient wechat,
+            JdbcClient jdbc,
+            Clock clock) {
+        return new Covers(
+                properties.appId(), properties.defaultCover(), resources, wechat, jdbc, clock);
+    }
+
+    @Bean
+    WeChatChannelAdapter weChatChannelAdapter(
+            WeChatApiClient wechat,
+            Articles articles,
+            Covers covers,
+            WeChatProperties properties,
+            ObjectProvider<AsynchronousOutcomes> outcomes,
+            Clock clock) {
+        return new WeChatChannelAdapter(
+                wechat,
+                articles,
+                covers,
+                new BodyImages(wechat, properties.imageFetchTimeout()),
+                outcomes,
+                clock,
+                properties.quotaZone(),
+                properties.author(),
+                properties.maxPolls());
+    }
+}

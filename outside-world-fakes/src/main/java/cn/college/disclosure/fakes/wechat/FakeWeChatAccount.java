@@ -1,0 +1,427 @@
+package cn.college.disclosure.fakes.wechat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of the fake account and the rules the real API enforces: token validity, a daily call
+ * quota, field limits, at most 8 articles per draft, external images stripped, scripts removed. All
+ * methods are synchronised: the fake is small and correctness beats throughput.
+ */
+class FakeWeChatAccount {
+
+    static final int MAX_TITLE = 32;
+    static final int MAX_AUTHOR = 16;
+    static final int MAX_DIGEST = 128;
+    static final int MAX_CONTENT_CHARS = 20_000;
+    static final int MAX_CONTENT_BYTES = 1024 * 1024;
+    static final int MAX_ARTICLES = 8;
+
+    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SRC =
+            Pattern.compile("src\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCRIPT =
+            Pattern.compile("<script\\b.*?</script>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /** An article as WeChat keeps it. */
+    record Article(
+            String title,
+            @Nullable String author,
+            @Nullable String digest,
+            String content,
+            @Nullable String contentSourceUrl,
+            String thumbMediaId) {}
+
+    /** A publish job and, once it succeeded, the published article. */
+    static final class Publication {
+        final long publishId;
+        final String mediaId;
+        final List<Article> articles;
+        int status = 1;
+        @Nullable String articleId;
+        @Nullable String articleUrl;
+        boolean deleted;
+        Instant updateTime;
+
+        Publication(long publishId, String mediaId, List<Article> articles, Instant updateTime) {
+            this.publishId = publishId;
+            this.mediaId = mediaId;
+            this.articles = articles;
+            this.updateTime = updateTime;
+        }
+    }
+
+    private final FakeWeChatProperties properties;
+    private final Clock clock;
+    private final AtomicLong ids = new AtomicLong(2_247_483_000L);
+
+    private final Map<String, Instant> tokens = new HashMap<>();
+    private @Nullable String stableToken;
+    private final Map<String, Integer> tokenFetches = new LinkedHashMap<>();
+    private final Map<String, Integer> calls = new LinkedHashMap<>();
+    private final Map<String, Deque<ScriptedFailure>> scripts = new HashMap<>();
+    private final Set<String> materials = new HashSet<>();
+    private final Map<String, List<Article>> drafts = new HashMap<>();
+    private final Map<Long, Publication> publications = new LinkedHashMap<>();
+    private final Set<String> massSent = new HashSet<>();
+    private final Deque<Integer> nextPublishStatuses = new ArrayDeque<>();
+    private int callsToday;
+    private int dailyQuota;
+    private int massSendsToday;
+    private @Nullable String callbackUrl;
+    private boolean callbacksEnabled = true;
+
+    FakeWeChatAccount(FakeWeChatProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        reset();
+    }
+
+    synchronized void reset() {
+        tokens.clear();
+        stableToken = null;
+        tokenFetches.clear();
+        calls.clear();
+        scripts.clear();
+        materials.clear();
+        drafts.clear();
+        publications.clear();
+        massSent.clear();
+        nextPublishStatuses.clear();
+        callsToday = 0;
+        massSendsToday = 0;
+        dailyQuota = properties.dailyQuota();
+        callbackUrl = properties.callbackUrl() == null ? null : properties.callbackUrl().toString();
+        callbacksEnabled = true;
+    }
+
+    // --- sandbox ---
+
+    synchronized void script(ScriptedFailure failure) {
+        scripts.computeIfAbsent(failure.endpoint(), e -> new ArrayDeque<>()).add(failure);
+    }
+
+    /** Takes the script for this call of the endpoint, if one is queued. */
+    synchronized Optional<ScriptedFailure> nextScript(String endpoint) {
+        Deque<ScriptedFailure> queue = scripts.get(endpoint);
+        if (queue == null || queue.isEmpty()) {
+            return Optional.empty();
+        }
+        ScriptedFailure head = queue.poll();
+        if (head.times() > 1) {
+            queue.addFirst(
+                    new ScriptedFailure(
+                            head.endpoint(),
+                            head.times() - 1,
+                            head.errcode(),
+                            head.errmsg(),
+                            head.httpStatus(),
+                            head.delayMillis(),
+                            head.applyThenDrop(),
+                            head.expireToken()));
+        }
+        return Optional.of(head);
+    }
+
+    synchronized void settings(
+            @Nullable String callbackUrl,
+            @Nullable Boolean callbacksEnabled,
+            @Nullable Integer dailyQuota) {
+        if (callbackUrl != null) {
+            this.callbackUrl = callbackUrl;
+        }
+        if (callbacksEnabled != null) {
+            this.callbacksEnabled = callbacksEnabled;
+        }
+        if (dailyQuota != null) {
+            this.dailyQuota = dailyQuota;
+        }
+    }
+
+    synchronized void newDay() {
+        callsToday = 0;
+        massSendsToday = 0;
+    }
+
+    synchronized void expireTokens() {
+        tokens.replaceAll((token, expiry) -> clock.instant().minusSeconds(1));
+    }
+
+    synchronized void endNextPublishWith(int status) {
+        nextPublishStatuses.add(status);
+    }
+
+    synchronized @Nullable String callbackUrl() {
+        return callbacksEnabled ? callbackUrl : null;
+    }
+
+    synchronized Map<String, Integer> calls() {
+        return Map.copyOf(calls);
+    }
+
+    synchronized Map<String, Integer> tokenFetches() {
+        return Map.copyOf(tokenFetches);
+    }
+
+    synchronized List<Map<String, Object>> articles() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Publication publication : publications.values()) {
+            if (publication.articleId == null) {
+                continue;
+            }
+            Article article = publication.articles.get(0);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("title", article.title());
+            row.put("article_url", publication.articleUrl);
+            row.put("article_id", publication.articleId);
+            row.put("publish_id", publication.publishId);
+            row.put("deleted", publication.deleted);
+            row.put("publish_status", publication.status);
+            row.put("content", article.content());
+            row.put("content_source_url", article.contentSourceUrl());
+            list.add(row);
+        }
+        return list;
+    }
+
+    // --- the API's rules ---
+
+    synchronized void count(String endpoint) {
+        calls.merge(endpoint, 1, Integer::sum);
+    }
+
+    synchronized Map<String, Object> stableToken(
+            String appId, String secret, boolean forceRefresh) {
+        checkCredentials(appId, secret);
+        tokenFetches.merge("stable_token", 1, Integer::sum);
+        Instant now = clock.instant();
+        if (forceRefresh || stableToken == null || !valid(stableToken)) {
+            stableToken = newToken();
+        }
+        long left = Duration.between(now, tokens.get(stableToken)).toSeconds();
+        return Map.of("access_token", stableToken, "expires_in", left);
+    }
+
+    synchronized Map<String, Object> token(String appId, String secret) {
+        checkCredentials(appId, secret);
+        tokenFetches.merge("token", 1, Integer::sum);
+        String token = newToken();
+        return Map.of("access_token", token, "expires_in", properties.tokenLifetime().toSeconds());
+    }
+
+    /** Every API call but the token's: the token must be valid and the day's quota left. */
+    synchronized void admit(@Nullable String accessToken) {
+        if (accessToken == null || !tokens.containsKey(accessToken)) {
+            throw new WeChatRefusal(
+                    40001, "invalid credential, access_token is invalid or not latest");
+        }
+        if (!valid(accessToken)) {
+            throw new WeChatRefusal(42001, "access_token expired");
+        }
+        if (callsToday >= dailyQuota) {
+            throw new WeChatRefusal(45009, "reach max api daily quota limit");
+        }
+        callsToday++;
+    }
+
+    synchronized String addMaterial(long size) {
+        if (size <= 0) {
+            throw new WeChatRefusal(41005, "media data missing");
+        }
+        String mediaId = "MEDIA_" + UUID.randomUUID().toString().replace("-", "");
+        materials.add(mediaId);
+        return mediaId;
+    }
+
+    synchronized String uploadImage(long size) {
+        if (size <= 0) {
+            throw new WeChatRefusal(41005, "media data missing");
+        }
+        if (size > MAX_CONTENT_BYTES) {
+            throw new WeChatRefusal(40009, "invalid image size");
+        }
+        return "http://mmbiz.qpic.cn/mmbiz_png/" + ids.incrementAndGet() + "/0?wx_fmt=png";
+    }
+
+    synchronized String addDraft(List<Article> articles) {
+        if (articles.isEmpty() || articles.size() > MAX_ARTICLES) {
+            throw new WeChatRefusal(45008, "article size out of limit");
+        }
+        List<Article> kept = new ArrayList<>();
+        for (Article article : articles) {
+            if (article.title() == null || article.title().isBlank()) {
+                throw new WeChatRefusal(47001, "data format error: title missing");
+            }
+            if (length(article.title()) > MAX_TITLE) {
+                throw new WeChatRefusal(45003, "title size out of limit");
+            }
+            if (article.author() != null && length(article.author()) > MAX_AUTHOR) {
+                throw new WeChatRefusal(45110, "author size out of limit");
+            }
+            if (article.digest() != null && length(article.digest()) > MAX_DIGEST) {
+                throw new WeChatRefusal(45004, "description size out of limit");
+            }
+            if (article.content() == null
+                    || length(article.content()) >= MAX_CONTENT_CHARS
+                    || article.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                            >= MAX_CONTENT_BYTES) {
+                throw new WeChatRefusal(45002, "content size out of limit");
+            }
+            if (!materials.contains(article.thumbMediaId())) {
+                throw new WeChatRefusal(40007, "invalid media_id");
+            }
+            kept.add(
+                    new Article(
+                            article.title(),
+                            article.author(),
+                            articles.size() == 1 ? article.digest() : null,
+                            clean(article.content()),
+                            article.contentSourceUrl(),
+                            article.thumbMediaId()));
+        }
+        String mediaId = "DRAFT_" + UUID.randomUUID().toString().replace("-", "");
+        drafts.put(mediaId, kept);
+        return mediaId;
+    }
+
+    synchronized List<Article> draft(String mediaId) {
+        List<Article> draft = drafts.get(mediaId);
+        if (draft == null) {
+            throw new WeChatRefusal(40007, "invalid media_id");
+        }
+        return draft;
+    }
+
+    synchronized Publication submit(String mediaId) {
+        List<Article> draft = draft(mediaId);
+        Publication publication =
+                new Publication(ids.incrementAndGet(), mediaId, draft, clock.instant());
+        publications.put(publication.publishId, publication);
+        return publication;
+    }
+
+    /** Finishes a publish job: success (the draft leaves the draft box) or the scripted status. */
+    synchronized Publication finish(long publishId) {
+        Publication publication = publications.get(publishId);
+        Integer scripted = nextPublishStatuses.poll();
+        publication.status = scripted == null ? 0 : scripted;
+        publication.updateTime = clock.instant();
+        if (publication.status == 0) {
+            publication.articleId = "ART_" + ids.incrementAndGet();
+            publication.articleUrl = properties.articleBaseUrl() + publication.articleId;
+            drafts.remove(publication.mediaId);
+        }
+        return publication;
+    }
+
+    synchronized Publication publication(String publishId) {
+        Publication publication = publications.get(parseId(publishId));
+        if (publication == null) {
+            throw new WeChatRefusal(53600, "invalid publish_id");
+        }
+        return publication;
+    }
+
+    synchronized Publication delete(String articleId) {
+        Publication publication =
+                publications.values().stream()
+                        .filter(p -> articleId.equals(p.articleId))
+                        .findFirst()
+                        .orElseThrow(() -> new WeChatRefusal(53600, "invalid article_id"));
+        publication.deleted = true;
+        publication.status = 5;
+        return publication;
+    }
+
+    synchronized Publication block(String articleId) {
+        Publication publication = delete(articleId);
+        publication.status = 6;
+        return publication;
+    }
+
+    /** Succeeded publications, newest first. */
+    synchronized List<Publication> published() {
+        return publications.values().stream()
+                .filter(p -> p.articleId != null)
+                .sorted(Comparator.comparing((Publication p) -> p.updateTime).reversed())
+                .toList();
+    }
+
+    synchronized long massSend(String mediaId, @Nullable String clientMsgId) {
+        draft(mediaId);
+        if (clientMsgId != null && massSent.contains(clientMsgId)) {
+            throw new WeChatRefusal(45065, "clientmsgid exist");
+        }
+        if (massSendsToday >= 1) {
+            throw new WeChatRefusal(45028, "has no masssend quota");
+        }
+        massSendsToday++;
+        if (clientMsgId != null) {
+            massSent.add(clientMsgId);
+        }
+        return ids.incrementAndGet();
+    }
+
+    private void checkCredentials(String appId, String secret) {
+        if (!properties.appId().equals(appId)) {
+            throw new WeChatRefusal(40013, "invalid appid");
+        }
+        if (!properties.secret().equals(secret)) {
+            throw new WeChatRefusal(40125, "invalid appsecret");
+        }
+    }
+
+    private String newToken() {
+        String token = "TOKEN_" + UUID.randomUUID().toString().replace("-", "");
+        tokens.put(token, clock.instant().plus(properties.tokenLifetime()));
+        return token;
+    }
+
+    private boolean valid(String token) {
+        Instant expiry = tokens.get(token);
+        return expiry != null && clock.instant().isBefore(expiry);
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id.replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new WeChatRefusal(53600, "invalid publish_id");
+        }
+    }
+
+    private static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
+    /** What WeChat does to an article body: scripts and images not on its CDN are removed. */
+    static String clean(String content) {
+        String noScripts = SCRIPT.matcher(content).replaceAll("");
+        Matcher images = IMG.matcher(noScripts);
+        StringBuilder kept = new StringBuilder();
+        while (images.find()) {
+            Matcher src = SRC.matcher(images.group());
+            boolean onCdn = src.find() && src.group(1).startsWith("http://mmbiz.qpic.cn/");
+            images.appendReplacement(kept, onCdn ? Matcher.quoteReplacement(images.group()) : "");
+        }
+        images.appendTail(kept);
+        return kept.toString();
+    }
+}

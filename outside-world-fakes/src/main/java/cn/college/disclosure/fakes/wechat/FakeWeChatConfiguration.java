@@ -1,0 +1,20 @@
+package cn.college.disclosure.fakes.wechat;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The fake account and its publisher. */
+@Configuration(proxyBeanMethods = false)
+class FakeWeChatConfiguration {
+
+    @Bean
+    FakeWeChatAccount fakeWeChatAccount(FakeWeChatProperties properties) {
+        return new FakeWeChatAccount(properties, Clock.systemUTC());
+    }
+
+    @Bean
+    PublishJobs fakeWeChatPublishJobs(FakeWeChatAccount account, FakeWeChatProperties properties) {
+        return new PublishJobs(account, properties, Clock.systemUTC());
+    }
+}

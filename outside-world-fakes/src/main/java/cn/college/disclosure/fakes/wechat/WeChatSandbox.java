@@ -1,0 +1,93 @@
+package cn.college.disclosure.fakes.wechat;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Scripting and inspection of the fake WeChat account, for tests and people. */
+@RestController
+@RequestMapping("/sandbox/wechat")
+class WeChatSandbox {
+
+    /**
+     * Settings changed at run time.
+     *
+     * @param callbackUrl where {@code PUBLISHJOBFINISH} goes
+     * @param callbacksEnabled false to lose every callback (the channel must poll)
+     * @param dailyQuota API calls per day before 45009
+     */
+    record Settings(
+            @Nullable String callbackUrl,
+            @Nullable Boolean callbacksEnabled,
+            @Nullable Integer dailyQuota) {}
+
+    private final FakeWeChatAccount account;
+    private final PublishJobs jobs;
+
+    WeChatSandbox(FakeWeChatAccount account, PublishJobs jobs) {
+        this.account = account;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Published articles: {@code title}, {@code article_url}, {@code publish_id}, {@code deleted}.
+     */
+    @GetMapping("/articles")
+    List<Map<String, Object>> articles() {
+        return account.articles();
+    }
+
+    /** How often each endpoint was called, and how many tokens were fetched. */
+    @GetMapping("/calls")
+    Map<String, Object> calls() {
+        return Map.of("calls", account.calls(), "tokenFetches", account.tokenFetches());
+    }
+
+    @PostMapping("/script")
+    void script(@RequestBody ScriptedFailure failure) {
+        account.script(failure);
+    }
+
+    @PutMapping("/settings")
+    void settings(@RequestBody Settings settings) {
+        account.settings(
+                settings.callbackUrl(), settings.callbacksEnabled(), settings.dailyQuota());
+    }
+
+    /** Every token expires now. */
+    @PostMapping("/tokens/expire")
+    void expireTokens() {
+        account.expireTokens();
+    }
+
+    /** The daily quotas start again, as at midnight. */
+    @PostMapping("/new-day")
+    void newDay() {
+        account.newDay();
+    }
+
+    /** The next publish job ends with this {@code publish_status} (2, 3, 4) instead of success. */
+    @PostMapping("/next-publish-status/{status}")
+    void nextPublishStatus(@PathVariable int status) {
+        account.endNextPublishWith(status);
+    }
+
+    /** The platform blocks a published article (status 6) and pushes the event. */
+    @PostMapping("/articles/{articleId}/block")
+    void block(@PathVariable String articleId) {
+        FakeWeChatAccount.Publication publication = account.block(articleId);
+        jobs.push(publication);
+    }
+
+    @PostMapping("/reset")
+    void reset() {
+        account.reset();
+    }
+}
