@@ -1,7 +1,9 @@
 package cn.college.disclosure.core.outbox;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,20 +53,23 @@ class OutboxRelay {
                 transactions.execute(
                         status -> {
                             List<Outbox.Entry> entries = outbox.lockUnsent(properties.batchSize());
-                            int count = 0;
+                            // all sends leave at once; the idempotent producer keeps their order
+                            List<CompletableFuture<?>> acks = new ArrayList<>(entries.size());
                             for (Outbox.Entry entry : entries) {
+                                acks.add(send(entry));
+                            }
+                            for (int i = 0; i < entries.size(); i++) {
+                                Outbox.Entry entry = entries.get(i);
                                 try {
-                                    kafka.send(entry.topic(), entry.key(), entry.event())
+                                    acks.get(i)
                                             .get(
                                                     properties.sendTimeout().toMillis(),
                                                     TimeUnit.MILLISECONDS);
                                 } catch (InterruptedException e) {
                                     Thread.currentThread().interrupt();
                                     outbox.markFailed(entry.id(), "interrupted", clock.instant());
-                                    return count;
-                                } catch (ExecutionException
-                                        | TimeoutException
-                                        | RuntimeException e) {
+                                    return i;
+                                } catch (ExecutionException | TimeoutException e) {
                                     Throwable cause =
                                             e instanceof ExecutionException && e.getCause() != null
                                                     ? e.getCause()
@@ -77,13 +82,23 @@ class OutboxRelay {
                                             cause.toString());
                                     outbox.markFailed(
                                             entry.id(), cause.toString(), clock.instant());
-                                    return count;
+                                    // later rows stay unsent even if acknowledged: they are sent
+                                    // again after this one, and consumers deduplicate on event id
+                                    return i;
                                 }
                                 outbox.markSent(entry.id(), clock.instant());
-                                count++;
                             }
-                            return count;
+                            return entries.size();
                         });
         return sent == null ? 0 : sent;
+    }
+
+    private CompletableFuture<?> send(Outbox.Entry entry) {
+        try {
+            return kafka.send(entry.topic(), entry.key(), entry.event());
+        } catch (RuntimeException e) {
+            // e.g. no metadata within max.block.ms while the broker is down
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package cn.college.disclosure.core.outbox;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,8 @@ class OutboxRelayScheduler implements SmartLifecycle {
 
     private final OutboxRelay relay;
     private final OutboxProperties properties;
-    private @Nullable ScheduledExecutorService executor;
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private volatile @Nullable ScheduledExecutorService executor;
 
     OutboxRelayScheduler(OutboxRelay relay, OutboxProperties properties) {
         this.relay = relay;
@@ -44,6 +47,25 @@ class OutboxRelayScheduler implements SmartLifecycle {
                 properties.pollInterval().toMillis(),
                 properties.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs a batch now rather than at the next tick: called when an approval commits, so that its
+     * event leaves at once. Wake-ups that arrive while one is queued fold into it.
+     */
+    void wakeUp() {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakeUpQueued.compareAndSet(false, true)) {
+            try {
+                running.execute(
+                        () -> {
+                            wakeUpQueued.set(false);
+                            relaySafely();
+                        });
+            } catch (RejectedExecutionException stopping) {
+                wakeUpQueued.set(false);
+            }
+        }
     }
 
     private void relaySafely() {

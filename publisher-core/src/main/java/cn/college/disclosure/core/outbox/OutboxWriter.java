@@ -14,6 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns the items' events into contract events in the outbox. Runs synchronously inside the
@@ -27,13 +29,19 @@ class OutboxWriter {
     private final Catalogue catalogue;
     private final PublisherWebsiteProperties website;
     private final Clock clock;
+    private final OutboxRelayScheduler relay;
 
     OutboxWriter(
-            Outbox outbox, Catalogue catalogue, PublisherWebsiteProperties website, Clock clock) {
+            Outbox outbox,
+            Catalogue catalogue,
+            PublisherWebsiteProperties website,
+            Clock clock,
+            OutboxRelayScheduler relay) {
         this.outbox = outbox;
         this.catalogue = catalogue;
         this.website = website;
         this.clock = clock;
+        this.relay = relay;
     }
 
     @EventListener
@@ -61,6 +69,7 @@ class OutboxWriter {
                         approved.producedOn(),
                         approved.approvedBy()),
                 now);
+        relayOnCommit();
     }
 
     @EventListener
@@ -77,5 +86,17 @@ class OutboxWriter {
                         retracted.reason(),
                         retracted.retractedBy()),
                 now);
+        relayOnCommit();
+    }
+
+    /** The event leaves as soon as the change is committed, not at the relay's next tick. */
+    private void relayOnCommit() {
+        TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        relay.wakeUp();
+                    }
+                });
     }
 }
