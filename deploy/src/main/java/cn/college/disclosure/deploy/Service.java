@@ -22,6 +22,12 @@ public record Service(String module, int port, String title, List<String> args) 
     public static List<Service> all(Path dataDirectory) {
         return List.of(
                 new Service(
+                        "outside-world-fakes",
+                        8089,
+                        "outside-world-fakes: fake WeChat API (sandbox: /sandbox/wechat/articles)",
+                        List.of(
+                                "--fakes.wechat.callback-url=http://localhost:8082/wechat/callback")),
+                new Service(
                         "publisher-core",
                         8080,
                         "publisher-core: REST API for liaisons, operators and report authors",
@@ -32,7 +38,12 @@ public record Service(String module, int port, String title, List<String> args) 
                         "channel-website: the generated college website",
                         List.of(
                                 "--channel.website.web-root="
-                                        + dataDirectory.resolve("website").toAbsolutePath())));
+                                        + dataDirectory.resolve("website").toAbsolutePath())),
+                new Service(
+                        "channel-wechat",
+                        8082,
+                        "channel-wechat: WeChat Official Account channel, talking to the fake API",
+                        List.of("--channel.wechat.api-host=http://localhost:8089")));
     }
 
     public URI baseUrl() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A liaison approves once through the REST API; the item goes live on the website and the website's
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class ApproveOncePipelineIntegrationTests {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static RunningPipeline pipeline;
     private static Api liaison;
@@ -69,6 +71,16 @@ class ApproveOncePipelineIntegrationTests {
         assertThat(Api.fetch(externalUrl).body()).contains(title);
         assertThat(Api.fetch(pipeline.websiteUrl()).body()).contains(title);
 
+        JsonNode wechat =
+                await().atMost(DELIVERY)
+                        .until(
+                                () -> delivery(id, "WECHAT"),
+                                d -> "DELIVERED".equals(d.path("status").asString()));
+        List<JsonNode> articles = articlesTitled(title);
+        assertThat(articles).hasSize(1);
+        assertThat(wechat.path("externalUrl").asString())
+                .isEqualTo(articles.get(0).path("article_url").asString());
+
         assertThat(liaison.post("api/items/" + id + "/retract", "{\"reason\":\"信息有误\"}").status())
                 .isEqualTo(200);
 
@@ -81,6 +93,11 @@ class ApproveOncePipelineIntegrationTests {
         assertThat(liaison.get("api/items/" + id).body().path("status").asString())
                 .isEqualTo("RETRACTED");
         assertThat(Api.fetch(pipeline.websiteUrl()).body()).doesNotContain(title);
+        await().atMost(DELIVERY)
+                .until(() -> delivery(id, "WECHAT").path("status").asString(), "RETRACTED"::equals);
+        assertThat(articlesTitled(title))
+                .singleElement()
+                .satisfies(article -> assertThat(article.path("deleted").asBoolean()).isTrue());
     }
 
     @Test
@@ -127,6 +144,18 @@ class ApproveOncePipelineIntegrationTests {
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         assertThat(created.body().path("status").asString()).isEqualTo("DRAFT");
         return created.body().path("id").asString();
+    }
+
+    /** The articles the fake WeChat account published under the title. */
+    private static List<JsonNode> articlesTitled(String title) {
+        String body = Api.fetch(pipeline.fakesUrl().resolve("sandbox/wechat/articles")).body();
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode article : JSON.readTree(body)) {
+            if (title.equals(article.path("title").asString())) {
+                found.add(article);
+            }
+        }
+        return found;
     }
 
     private static JsonNode delivery(String id, String channel) {

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * publisher-core and channel-website running as their own processes, from the executable jars the
- * build just made, against the test JVM's broker and database, in the {@code local} profile (so the
- * demo accounts exist), each on a free port.
+ * The pipeline's services running as their own processes, from the executable jars the build just
+ * made, against the test JVM's broker and database, in the {@code local} profile (so the demo
+ * accounts exist), each on a free port: publisher-core, the website and WeChat channels, and the
+ * fake WeChat API the WeChat channel talks to.
  */
 final class RunningPipeline implements AutoCloseable {
 
@@ -26,6 +26,8 @@ final class RunningPipeline implements AutoCloseable {
     private final Path webRoot;
     private final int corePort = freePort();
     private final int websitePort = freePort();
+    private final int wechatPort = freePort();
+    private final int fakesPort = freePort();
     private final List<ServiceProcess> processes = new ArrayList<>();
 
     RunningPipeline() {
@@ -35,7 +37,6 @@ final class RunningPipeline implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        Path logs = root.resolve("pipeline-tests/target/service-logs");
         List<String> common =
                 List.of(
                         "--spring.profiles.active=local",
@@ -44,32 +45,34 @@ final class RunningPipeline implements AutoCloseable {
                         "--spring.datasource.password=" + infrastructure.password(),
                         "--spring.kafka.bootstrap-servers="
                                 + infrastructure.kafkaBootstrapServers());
-        Map<String, List<String>> services =
-                Map.of(
-                        "publisher-core",
-                        List.of(
-                                "--server.port=" + corePort,
-                                "--publisher.website.base-url=" + websiteUrl()),
-                        "channel-website",
-                        List.of(
-                                "--server.port=" + websitePort,
-                                "--channel.website.web-root=" + webRoot,
-                                "--channel.website.public-base-url=" + websiteUrl()));
-        services.forEach(
-                (module, own) -> {
-                    List<String> args = new ArrayList<>(common);
-                    args.addAll(own);
-                    int port = module.equals("publisher-core") ? corePort : websitePort;
-                    processes.add(
-                            ServiceProcess.start(
-                                    module,
-                                    new Service(module, port, module, own).jar(root),
-                                    List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"),
-                                    args,
-                                    logs,
-                                    URI.create("http://localhost:" + port + "/actuator/health")));
-                });
+        start(
+                "outside-world-fakes",
+                fakesPort,
+                common,
+                "--fakes.wechat.callback-url=http://localhost:" + wechatPort + "/wechat/callback");
+        start("publisher-core", corePort, common, "--publisher.website.base-url=" + websiteUrl());
+        start(
+                "channel-website",
+                websitePort,
+                common,
+                "--channel.website.web-root=" + webRoot,
+                "--channel.website.public-base-url=" + websiteUrl());
+        start("channel-wechat", wechatPort, common, "--channel.wechat.api-host=" + fakesUrl());
         processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));
+    }
+
+    private void start(String module, int port, List<String> common, String... own) {
+        List<String> args = new ArrayList<>(common);
+        args.add("--server.port=" + port);
+        args.addAll(List.of(own));
+        processes.add(
+                ServiceProcess.start(
+                        module,
+                        new Service(module, port, module, List.of(own)).jar(root),
+                        List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"),
+                        args,
+                        root.resolve("pipeline-tests/target/service-logs"),
+                        URI.create("http://localhost:" + port + "/actuator/health")));
     }
 
     URI coreUrl() {
@@ -78,6 +81,11 @@ final class RunningPipeline implements AutoCloseable {
 
     URI websiteUrl() {
         return URI.create("http://localhost:" + websitePort + "/");
+    }
+
+    /** The fake WeChat API, with its sandbox at {@code sandbox/wechat/articles}. */
+    URI fakesUrl() {
+        return URI.create("http://localhost:" + fakesPort + "/");
     }
 
     Path webRoot() {
