@@ -1,7 +1,6 @@
 /**
- * The LED-screen channel: short texts on the campus screens, confirmed by each screen's
- * acknowledgement. Not built yet: there is deliberately no {@code ChannelAdapter} here, so nothing
- * pretends to deliver; see the module's README.
+ * The LED-screen channel: short texts on the campus screens, one feed per screen group, delivery
+ * counted when a screen acknowledges a feed version that contains the message.
  */
 @NullMarked
 package cn.college.disclosure.channel.ledscreen;

@@ -1,0 +1,9 @@
+package cn.college.disclosure.channel.ledscreen.feed;
+
+/** A feed or acknowledgement named a screen group that is not configured. */
+public class ScreenGroupNotConfigured extends RuntimeException {
+
+    public ScreenGroupNotConfigured(String group) {
+        super("no screen group '%s' is configured".formatted(group));
+    }
+}

@@ -1,0 +1,359 @@
+package cn.college.disclosure.channel.ledscreen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.ContractFixtures;
+import cn.college.disclosure.contract.DeliveryReported;
+import cn.college.disclosure.contract.DeliveryStatus;
+import cn.college.disclosure.contract.PublicationRequested;
+import cn.college.disclosure.contract.PublicationRetracted;
+import cn.college.disclosure.contract.Topics;
+import cn.college.disclosure.contract.WebsitePaths;
+import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The LED-screen service against a real broker and database: Kafka in, feeds and acknowledgements
+ * over HTTP, reports out. Groups (application-ledtest.yml): {@code gate} needs a screen's
+ * acknowledgement; {@code lobby} shows only 图书馆's items and needs none.
+ */
+@PipelineInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("ledtest")
+class LedScreenChannelIntegrationTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static ReportRecorder<DeliveryReported> reports;
+
+    @Autowired KafkaTemplate<Object, Object> kafka;
+    @LocalServerPort int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void recordReports() {
+        reports =
+                ReportRecorder.reports(
+                        System.getProperty("spring.kafka.bootstrap-servers"),
+                        Topics.DELIVERY_REPORTS);
+    }
+
+    @AfterAll
+    static void stopRecording() {
+        reports.close();
+    }
+
+    @Test
+    void anItemInTheFeedIsPendingUntilAScreenAcknowledgesAVersionContainingIt() throws Exception {
+        UUID itemId = UUID.randomUUID();
+
+        send(request(itemId, 1, "教务处", "<p>明日停电通知：</p>图书馆\t下午2点至5点停电。"));
+
+        DeliveryReported pending = awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+        assertThat(pending.channel()).isEqualTo(Channel.LED_SCREEN);
+        assertThat(pending.detail()).startsWith("in feed, not yet shown");
+        JsonNode feed = feed("gate");
+        JsonNode message = messageOf(feed, itemId).orElseThrow();
+        assertThat(message.path("itemVersion").asInt()).isEqualTo(1);
+        assertThat(message.path("priority").asString()).isEqualTo("normal");
+        assertThat(message.path("mode").asString()).isEqualTo("static");
+        assertThat(message.path("holdSec").asInt()).isEqualTo(6);
+        assertThat(pages(message)).containsExactly("明日停电通知： \n图书馆 下午2点至\n5点停电。");
+        assertThat(feed.path("ttlSec").asLong()).isEqualTo(30);
+        assertThat(messageOf(feed("lobby"), itemId)).isEmpty();
+        long version = feed.path("version").asLong();
+
+        HttpResponse<String> ack = ack("gate-1", "key-gate-1", "gate", version);
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.body()).contains(itemId.toString());
+        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(delivered.externalUrl())
+                .isEqualTo(URI.create("https://screens.example.edu.cn/led/feeds/gate.html"));
+        assertThat(delivered.detail()).contains("screen gate-1");
+
+        // repeated acknowledgements, by the same and another screen, deliver nothing more
+        assertThat(ack("gate-1", "key-gate-1", "gate", version).body())
+                .doesNotContain(itemId.toString());
+        assertThat(ack("gate-2", "key-gate-2", "gate", version).body())
+                .doesNotContain(itemId.toString());
+        JsonNode screens = json.readTree(get("/led/screens", null).body());
+        JsonNode gate1 = find(screens, "screenId", "gate-1").orElseThrow();
+        assertThat(gate1.path("lastFeedVersion").asLong()).isGreaterThanOrEqualTo(version);
+        assertThat(gate1.path("lastAckAt").isNull()).isFalse();
+        assertThat(find(screens, "screenId", "lobby-1").orElseThrow().path("lastAckAt").isNull())
+                .isTrue();
+        // a later report of the item comes after any duplicate the acknowledgements could have sent
+        send(retraction(itemId, 1));
+        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        assertThat(statuses(itemId))
+                .containsExactly(
+                        DeliveryStatus.PENDING, DeliveryStatus.DELIVERED, DeliveryStatus.RETRACTED);
+    }
+
+    @Test
+    void aGroupWithoutAcknowledgementDeliversAsSoonAsTheMessageIsInItsFeed() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        String text = "图书馆将于本周六进行系统维护，期间暂停借还服务，敬请谅解。";
+
+        send(request(itemId, 1, "图书馆", text));
+
+        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(statuses(itemId)).containsExactly(DeliveryStatus.DELIVERED);
+        assertThat(delivered.externalUrl())
+                .isEqualTo(URI.create("https://screens.example.edu.cn/led/feeds/lobby.html"));
+        JsonNode lobby = messageOf(feed("lobby"), itemId).orElseThrow();
+        assertThat(lobby.path("mode").asString()).isEqualTo("scroll");
+        assertThat(pages(lobby)).containsExactly(text);
+        assertThat(messageOf(feed("gate"), itemId)).isPresent();
+    }
+
+    @Test
+    void answersNotModifiedToTheCurrentEntityTag() throws Exception {
+        HttpResponse<String> first = get("/led/feeds/gate.json", null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=5");
+
+        HttpResponse<String> again = get("/led/feeds/gate.json", etag);
+        HttpResponse<String> text = get("/led/feeds/gate.txt", etag);
+
+        // another test may move the feed on meanwhile: then the tag changed, and 200 is right
+        String now = get("/led/feeds/gate.json", null).headers().firstValue("ETag").orElseThrow();
+        if (now.equals(etag)) {
+            assertThat(again.statusCode()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            assertThat(again.headers().firstValue("ETag")).contains(etag);
+            assertThat(text.statusCode()).isEqualTo(304);
+        }
+        assertThat(get("/led/feeds/gate.json", "W/\"gate-999999\"").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servesOnePagePerLineAsTextAndASelfBlankingTicker() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        send(request(itemId, 1, "学生处", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四"));
+        awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+
+        String text = get("/led/feeds/gate.txt", null).body();
+        HttpResponse<String> ticker = get("/led/feeds/gate.html", null);
+
+        assertThat(text).contains("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二\n三四\n");
+        assertThat(ticker.statusCode()).isEqualTo(200);
+        assertThat(ticker.headers().firstValue("Content-Type").orElseThrow()).contains("text/html");
+        assertThat(ticker.body())
+                .contains("gate.json")
+                .contains("ttlMs = 30 * 1000")
+                .contains("blank()");
+    }
+
+    @Test
+    void anUnknownGroupIsNotFoundWithAProblem() throws Exception {
+        HttpResponse<String> response = get("/led/feeds/nowhere.json", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .contains("application/problem+json");
+        assertThat(response.body()).contains("nowhere");
+        assertThat(get("/led/feeds/nowhere.html", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAcknowledgementsWithoutTheScreensKeyOrForAnotherGroup() throws Exception {
+        long version = feed("gate").path("version").asLong();
+
+        HttpResponse<String> none = ack("gate-1", null, "gate", version);
+        HttpResponse<String> wrong = ack("gate-1", "key-gate-2", "gate", version);
+        HttpResponse<String> unknown = ack("roof-9", "key-gate-1", "gate", version);
+        HttpResponse<String> otherGroup = ack("gate-1", "key-gate-1", "lobby", version);
+        HttpResponse<String> future = ack("gate-1", "key-gate-1", "gate", version + 1000);
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(none.headers().firstValue("Content-Type").orElseThrow())
+                .contains("application/problem+json");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(otherGroup.statusCode()).isEqualTo(403);
+        assertThat(otherGroup.headers().firstValue("Content-Type").orElseThrow())
+                .contains("application/problem+json");
+        assertThat(future.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aRetractionRemovesTheMessageFromEveryFeedAtOnceAndMovesTheVersion() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        send(request(itemId, 1, "图书馆", "闭馆通知"));
+        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        long gateBefore = feed("gate").path("version").asLong();
+        long lobbyBefore = feed("lobby").path("version").asLong();
+        assertThat(messageOf(feed("gate"), itemId)).isPresent();
+
+        send(retraction(itemId, 1));
+
+        DeliveryReported retracted = awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        assertThat(retracted.detail()).contains("gate").contains("lobby");
+        JsonNode gate = feed("gate");
+        JsonNode lobby = feed("lobby");
+        assertThat(messageOf(gate, itemId)).isEmpty();
+        assertThat(messageOf(lobby, itemId)).isEmpty();
+        assertThat(gate.path("version").asLong()).isGreaterThan(gateBefore);
+        assertThat(lobby.path("version").asLong()).isGreaterThan(lobbyBefore);
+        assertThat(get("/led/feeds/lobby.txt", null).body()).doesNotContain("闭馆通知");
+    }
+
+    @Test
+    void aNewVersionReplacesTheMessage() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        send(request(itemId, 1, "教务处", "补考安排"));
+        awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+        long firstId = messageOf(feed("gate"), itemId).orElseThrow().path("id").asLong();
+
+        send(request(itemId, 2, "教务处", "补考安排(更正)"));
+
+        awaitStatus(itemId, 2, DeliveryStatus.PENDING);
+        DeliveryReported replaced = awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        assertThat(replaced.detail()).contains("replaced by version 2");
+        JsonNode feed = feed("gate");
+        List<JsonNode> messages = messagesOf(feed, itemId);
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).path("itemVersion").asInt()).isEqualTo(2);
+        assertThat(messages.get(0).path("id").asLong()).isNotEqualTo(firstId);
+        assertThat(pages(messages.get(0))).containsExactly("补考安排(更正)");
+
+        ack("gate-2", "key-gate-2", "gate", feed.path("version").asLong());
+
+        awaitStatus(itemId, 2, DeliveryStatus.DELIVERED);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    private DeliveryReported awaitStatus(UUID itemId, int version, DeliveryStatus status) {
+        return await().atMost(PATIENCE)
+                .until(
+                        () ->
+                                reports.values(itemId).stream()
+                                        .filter(r -> r.version() == version && r.status() == status)
+                                        .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private List<DeliveryStatus> statuses(UUID itemId) {
+        return reports.values(itemId).stream().map(DeliveryReported::status).toList();
+    }
+
+    private JsonNode feed(String group) throws Exception {
+        HttpResponse<String> response = get("/led/feeds/" + group + ".json", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static Optional<JsonNode> messageOf(JsonNode feed, UUID itemId) {
+        return find(feed.path("messages"), "itemId", itemId.toString());
+    }
+
+    private static List<JsonNode> messagesOf(JsonNode feed, UUID itemId) {
+        return StreamSupport.stream(feed.path("messages").spliterator(), false)
+                .filter(m -> m.path("itemId").asString().equals(itemId.toString()))
+                .toList();
+    }
+
+    private static Optional<JsonNode> find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(node -> node.path(field).asString().equals(value))
+                .findFirst();
+    }
+
+    private static List<String> pages(JsonNode message) {
+        return StreamSupport.stream(message.path("pages").spliterator(), false)
+                .map(JsonNode::asString)
+                .toList();
+    }
+
+    private HttpResponse<String> get(String path, @Nullable String ifNoneMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> ack(
+            String screenId, @Nullable String key, String group, long feedVersion)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:%d/led/screens/%s/ack"
+                                                .formatted(port, screenId)))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"group\":\"%s\",\"feedVersion\":%d}"
+                                                .formatted(group, feedVersion)));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void send(Object event) throws Exception {
+        UUID itemId =
+                event instanceof PublicationRequested r
+                        ? r.itemId()
+                        : ((PublicationRetracted) event).itemId();
+        kafka.send(Topics.PUBLICATIONS, itemId.toString(), event).get();
+    }
+
+    private static PublicationRequested request(
+            UUID itemId, int version, String department, String ledText) {
+        PublicationRequested fixture = ContractFixtures.publicationRequested();
+        return new PublicationRequested(
+                UUID.randomUUID(),
+                itemId,
+                version,
+                Instant.now(),
+                "标题" + version,
+                fixture.summary(),
+                fixture.bodyHtml(),
+                Set.of(Channel.WEBSITE, Channel.LED_SCREEN),
+                fixture.catalogueItem(),
+                department,
+                URI.create("https://xxgk.example.edu.cn/" + WebsitePaths.itemPage(itemId)),
+                ledText,
+                fixture.producedOn(),
+                fixture.approvedBy());
+    }
+
+    private static PublicationRetracted retraction(UUID itemId, int version) {
+        return new PublicationRetracted(
+                UUID.randomUUID(), itemId, version, Instant.now(), "内容有误", "admin");
+    }
+}
