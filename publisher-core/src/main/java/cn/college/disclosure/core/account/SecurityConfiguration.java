@@ -38,6 +38,13 @@ class SecurityConfiguration {
                                                 Role.OPERATOR.name(),
                                                 Role.REPORTER.name(),
                                                 Role.ADMIN.name())
+                                        .requestMatchers(
+                                                HttpMethod.POST, "/api/statistics/recompute")
+                                        .hasRole(Role.ADMIN.name())
+                                        .requestMatchers("/api/statistics/**")
+                                        .hasAnyRole(Role.REPORTER.name(), Role.ADMIN.name())
+                                        .requestMatchers(HttpMethod.PUT, "/api/calendar/*")
+                                        .hasRole(Role.ADMIN.name())
                                         .requestMatchers(HttpMethod.GET, "/api/**")
                                         .authenticated()
                                         .anyRequest()

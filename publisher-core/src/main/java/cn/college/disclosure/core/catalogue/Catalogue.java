@@ -4,6 +4,7 @@ import cn.college.disclosure.contract.CatalogueEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,13 @@ public class Catalogue {
      */
     public CatalogueEntry require(int number) {
         return entry(number).orElseThrow(() -> new UnknownCatalogueItem(number, version()));
+    }
+
+    /** Every item of the catalogue in force, in number order. */
+    public List<CatalogueEntry> entries() {
+        return entries.values().stream()
+                .sorted(Comparator.comparingInt(CatalogueEntry::number))
+                .toList();
     }
 
     Document document() {

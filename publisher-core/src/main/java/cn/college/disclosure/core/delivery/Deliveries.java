@@ -79,7 +79,8 @@ class Deliveries {
                             attempts = excluded.attempts, external_url = excluded.external_url,
                             detail = excluded.detail, last_error = excluded.last_error,
                             reported_at = excluded.reported_at, updated_at = excluded.updated_at,
-                            first_delivered_at = excluded.first_delivered_at
+                            first_delivered_at = least(delivery.first_delivered_at,
+                                excluded.first_delivered_at)
                         """)
                 .param("item", delivery.itemId())
                 .param("version", delivery.version())
@@ -94,6 +95,21 @@ class Deliveries {
                 .param("reportedAt", utc(delivery.reportedAt()))
                 .param("updatedAt", utc(delivery.updatedAt()))
                 .param("firstDeliveredAt", utc(delivery.firstDeliveredAt()))
+                .update();
+    }
+
+    /**
+     * Records that the version was delivered at {@code at} if that is earlier than what is known,
+     * without touching its current status: a DELIVERED report that arrives after a newer one still
+     * dates the first delivery.
+     */
+    void recordDeliveredAt(UUID itemId, int version, Channel channel, Instant at) {
+        jdbc.sql(
+                        """
+                        update delivery set first_delivered_at = least(first_delivered_at, ?)
+                        where item_id = ? and version = ? and channel = ?
+                        """)
+                .params(utc(at), itemId, version, channel.name())
                 .update();
     }
 

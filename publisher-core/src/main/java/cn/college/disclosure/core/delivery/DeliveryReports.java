@@ -3,10 +3,13 @@ package cn.college.disclosure.core.delivery;
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
  * than the one already applied does not overwrite it; a DELIVERED version stays delivered unless
  * the channel reports it RETRACTED. Reports on unknown items are stored like any other: the
  * channel's word is the best information there is, and the item may be another installation's.
+ *
+ * <p>{@code first_delivered_at} is set by the earliest DELIVERED report on the version and never
+ * cleared (a later RETRACTED or any other status keeps it): the statistics count an item in the
+ * year of its first delivery. Every applied report publishes {@link DeliveryRecorded} in the same
+ * transaction.
  */
 @Service
 class DeliveryReports {
@@ -26,10 +34,12 @@ class DeliveryReports {
 
     private final Deliveries deliveries;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DeliveryReports(Deliveries deliveries, Clock clock) {
+    DeliveryReports(Deliveries deliveries, Clock clock, ApplicationEventPublisher events) {
         this.deliveries = deliveries;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -43,6 +53,14 @@ class DeliveryReports {
             var stored = current.get();
             if (stored.reportedAt() != null && report.occurredAt().isBefore(stored.reportedAt())) {
                 log.debug("Report {} is older than the applied one; ignored", report.eventId());
+                if (report.status() == DeliveryStatus.DELIVERED) {
+                    deliveries.recordDeliveredAt(
+                            report.itemId(),
+                            report.version(),
+                            report.channel(),
+                            report.occurredAt());
+                    events.publishEvent(recorded(report, stored.reportedAt()));
+                }
                 return;
             }
             if (stored.status() == DeliveryStatus.DELIVERED
@@ -79,5 +97,18 @@ class DeliveryReports {
                         report.occurredAt(),
                         report.occurredAt(),
                         firstDelivered));
+        events.publishEvent(
+                recorded(report, current.map(Deliveries.Delivery::reportedAt).orElse(null)));
+    }
+
+    private static DeliveryRecorded recorded(
+            DeliveryReported report, @Nullable Instant previousReportedAt) {
+        return new DeliveryRecorded(
+                report.itemId(),
+                report.version(),
+                report.channel(),
+                report.status(),
+                previousReportedAt,
+                report.occurredAt());
     }
 }

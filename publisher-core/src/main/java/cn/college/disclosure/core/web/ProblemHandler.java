@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.web;
 
+import cn.college.disclosure.core.calendar.CalendarYearRejected;
 import cn.college.disclosure.core.catalogue.UnknownCatalogueItem;
 import cn.college.disclosure.core.item.BodyTooLarge;
 import cn.college.disclosure.core.item.ChannelLimitExceeded;
@@ -8,9 +9,11 @@ import cn.college.disclosure.core.item.ItemNotFound;
 import cn.college.disclosure.core.item.ItemNotInDraft;
 import cn.college.disclosure.core.item.ItemNotPublished;
 import cn.college.disclosure.core.item.ItemOfOtherDepartment;
+import cn.college.disclosure.core.statistics.StatisticsPeriodRejected;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -81,6 +85,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unknownCatalogueItem(UnknownCatalogueItem exception) {
         return fieldProblem("catalogueItem", exception.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail statisticsPeriod(StatisticsPeriodRejected exception) {
+        return fieldProblem(exception.field(), exception.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail calendarYear(CalendarYearRejected exception) {
+        return fieldProblem(exception.field(), exception.getMessage());
+    }
+
+    /** A path or query parameter of the wrong type, e.g. {@code /api/calendar/next}. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String field =
+                exception instanceof MethodArgumentTypeMismatchException mismatch
+                        ? mismatch.getName()
+                        : String.valueOf(exception.getPropertyName());
+        ProblemDetail problem =
+                fieldProblem(field, field + " cannot be '" + exception.getValue() + "'");
+        return handleExceptionInternal(
+                exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
