@@ -1,7 +1,8 @@
 /**
- * The campus-platform channel: signed, idempotent webhooks to the campus information platform. Not
- * built yet: there is deliberately no {@code ChannelAdapter} here, so nothing pretends to deliver;
- * see the module's README.
+ * The smart-campus platform channel: puts approved items on the college's campus service platform.
+ * {@code webhook} is the built-in adapter (Standard Webhooks), {@code wecom} the 企业微信 one, chosen
+ * by {@code channel.campus-platform.adapter}; {@code resilience} keeps both from flooding a
+ * provider that is down.
  */
 @NullMarked
 package cn.college.disclosure.channel.campusplatform;

@@ -1,0 +1,102 @@
+package cn.college.disclosure.channel.campusplatform;
+
+import cn.college.disclosure.contract.DeliveryReported;
+import cn.college.disclosure.contract.WireTypes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+
+/**
+ * Reads a topic from the beginning on its own thread and keeps every record, as another service
+ * would see them.
+ */
+final class ReportRecorder<V> implements AutoCloseable {
+
+    private final KafkaConsumer<String, V> consumer;
+    private final List<ConsumerRecord<String, V>> records = new CopyOnWriteArrayList<>();
+    private final Thread poller;
+
+    private ReportRecorder(KafkaConsumer<String, V> consumer, String topic) {
+        this.consumer = consumer;
+        consumer.subscribe(List.of(topic));
+        poller = new Thread(this::poll, "recorder-" + topic);
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    static ReportRecorder<DeliveryReported> reports(String bootstrapServers, String topic) {
+        Map<String, Object> config = config(bootstrapServers);
+        config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
+        config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
+        KafkaConsumer<String, DeliveryReported> consumer =
+                new KafkaConsumer<>(
+                        config,
+                        new StringDeserializer(),
+                        configured(new JacksonJsonDeserializer<DeliveryReported>(), config));
+        return new ReportRecorder<>(consumer, topic);
+    }
+
+    static ReportRecorder<byte[]> raw(String bootstrapServers, String topic) {
+        return new ReportRecorder<>(
+                new KafkaConsumer<>(
+                        config(bootstrapServers),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer()),
+                topic);
+    }
+
+    List<ConsumerRecord<String, V>> records() {
+        return List.copyOf(records);
+    }
+
+    List<ConsumerRecord<String, V>> keyed(UUID itemId) {
+        return records.stream().filter(r -> itemId.toString().equals(r.key())).toList();
+    }
+
+    List<V> values(UUID itemId) {
+        return keyed(itemId).stream().map(ConsumerRecord::value).toList();
+    }
+
+    private void poll() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.wakeup();
+    }
+
+    private static Map<String, Object> config(String bootstrapServers) {
+        return new java.util.HashMap<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "recorder-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"));
+    }
+
+    private static <T> JacksonJsonDeserializer<T> configured(
+            JacksonJsonDeserializer<T> deserializer, Map<String, Object> config) {
+        deserializer.configure(config, false);
+        return deserializer;
+    }
+}
