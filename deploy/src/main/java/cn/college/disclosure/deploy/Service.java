@@ -24,7 +24,7 @@ public record Service(String module, int port, String title, List<String> args) 
                 new Service(
                         "outside-world-fakes",
                         8089,
-                        "outside-world-fakes: fake WeChat API (sandbox: /sandbox/wechat/articles)",
+                        "outside-world-fakes: fake WeChat, campus platform and WeCom (see /sandbox/...)",
                         List.of(
                                 "--fakes.wechat.callback-url=http://localhost:8082/wechat/callback")),
                 new Service(
@@ -43,7 +43,19 @@ public record Service(String module, int port, String title, List<String> args) 
                         "channel-wechat",
                         8082,
                         "channel-wechat: WeChat Official Account channel, talking to the fake API",
-                        List.of("--channel.wechat.api-host=http://localhost:8089")));
+                        List.of("--channel.wechat.api-host=http://localhost:8089")),
+                new Service(
+                        "channel-ledscreen",
+                        8083,
+                        "channel-ledscreen: LED screen feeds (ticker: /led/feeds/demo.html)",
+                        List.of()),
+                new Service(
+                        "channel-campus-platform",
+                        8084,
+                        "channel-campus-platform: signed webhooks to the (fake) campus platform",
+                        List.of(
+                                "--channel.campus-platform.webhook.url="
+                                        + "http://localhost:8089/campus/webhooks/notices")));
     }
 
     public URI baseUrl() {

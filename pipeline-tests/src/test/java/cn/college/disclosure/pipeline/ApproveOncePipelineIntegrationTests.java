@@ -81,6 +81,14 @@ class ApproveOncePipelineIntegrationTests {
         assertThat(wechat.path("externalUrl").asString())
                 .isEqualTo(articles.get(0).path("article_url").asString());
 
+        await().atMost(DELIVERY)
+                .until(
+                        () -> delivery(id, "CAMPUS_PLATFORM").path("status").asString(),
+                        "DELIVERED"::equals);
+        assertThat(noticesOf(id))
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.path("title").asString()).isEqualTo(title));
+
         assertThat(liaison.post("api/items/" + id + "/retract", "{\"reason\":\"信息有误\"}").status())
                 .isEqualTo(200);
 
@@ -98,6 +106,13 @@ class ApproveOncePipelineIntegrationTests {
         assertThat(articlesTitled(title))
                 .singleElement()
                 .satisfies(article -> assertThat(article.path("deleted").asBoolean()).isTrue());
+        await().atMost(DELIVERY)
+                .until(
+                        () -> delivery(id, "CAMPUS_PLATFORM").path("status").asString(),
+                        "RETRACTED"::equals);
+        assertThat(noticesOf(id))
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.path("retracted").asBoolean()).isTrue());
     }
 
     @Test
@@ -153,6 +168,18 @@ class ApproveOncePipelineIntegrationTests {
         for (JsonNode article : JSON.readTree(body)) {
             if (title.equals(article.path("title").asString())) {
                 found.add(article);
+            }
+        }
+        return found;
+    }
+
+    /** The notices the fake campus platform holds for the item. */
+    private static List<JsonNode> noticesOf(String id) {
+        String body = Api.fetch(pipeline.fakesUrl().resolve("sandbox/campus/notices")).body();
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode notice : JSON.readTree(body)) {
+            if (id.equals(notice.path("itemId").asString())) {
+                found.add(notice);
             }
         }
         return found;

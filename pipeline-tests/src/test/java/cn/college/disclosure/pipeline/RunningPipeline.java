@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The pipeline's services running as their own processes, from the executable jars the build just
  * made, against the test JVM's broker and database, in the {@code local} profile (so the demo
- * accounts exist), each on a free port: publisher-core, the website and WeChat channels, and the
- * fake WeChat API the WeChat channel talks to.
+ * accounts exist), each on a free port: publisher-core, the website, WeChat and campus-platform
+ * channels, and the fakes of WeChat and the campus platform they talk to.
  */
 final class RunningPipeline implements AutoCloseable {
 
@@ -28,6 +28,7 @@ final class RunningPipeline implements AutoCloseable {
     private final int websitePort = freePort();
     private final int wechatPort = freePort();
     private final int fakesPort = freePort();
+    private final int campusPort = freePort();
     private final List<ServiceProcess> processes = new ArrayList<>();
 
     RunningPipeline() {
@@ -58,6 +59,11 @@ final class RunningPipeline implements AutoCloseable {
                 "--channel.website.web-root=" + webRoot,
                 "--channel.website.public-base-url=" + websiteUrl());
         start("channel-wechat", wechatPort, common, "--channel.wechat.api-host=" + fakesUrl());
+        start(
+                "channel-campus-platform",
+                campusPort,
+                common,
+                "--channel.campus-platform.webhook.url=" + fakesUrl() + "campus/webhooks/notices");
         processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));
     }
 
