@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -47,6 +48,11 @@ public record LedScreenProperties(
                             "channel.ledscreen.groups: screen '%s' belongs to two groups"
                                     .formatted(screen.id()));
                 }
+            }
+            if (group.push() != null && !screens.add(group.push().deviceId())) {
+                throw new IllegalArgumentException(
+                        "channel.ledscreen.groups: controller '%s' is also a screen or another group's controller"
+                                .formatted(group.push().deviceId()));
             }
         }
         groups = List.copyOf(groups);
@@ -102,6 +108,8 @@ public record LedScreenProperties(
      * @param screens the group's screens and the keys they acknowledge with
      * @param departments the departments whose items the group shows (e.g. a library lobby shows
      *     only 图书馆's); every department's when empty
+     * @param push the controller the group's program is pushed to, for controllers that do not
+     *     poll; none when unset
      */
     public record Group(
             String name,
@@ -115,7 +123,8 @@ public record LedScreenProperties(
             @DefaultValue("normal") Priority priority,
             @DefaultValue("true") boolean needsAcknowledgement,
             @DefaultValue List<Screen> screens,
-            @DefaultValue List<String> departments) {
+            @DefaultValue List<String> departments,
+            @Nullable Push push) {
 
         public Group {
             if (fontSize <= 0 || width < fontSize || height < fontSize) {
@@ -146,6 +155,51 @@ public record LedScreenProperties(
         public int linesPerPage() {
             return lines > 0 ? lines : height / fontSize;
         }
+    }
+
+    /**
+     * A controller that takes pushed programs: whenever the group's feed version moves, the feed is
+     * pushed to it as its whole program (an empty feed removes the program); a successful push
+     * counts as the controller's acknowledgement of that version.
+     *
+     * @param type the controller's protocol; only {@code huidu} (HTTP JSON, port 30080) for now
+     * @param url the controller's base URL, e.g. {@code http://10.20.0.31:30080/}
+     * @param deviceId the controller's id: {@code POST <url>/api/program/<deviceId>}; it is also
+     *     the screen's id in {@code GET /led/screens} and in delivery details
+     * @param sdkKey the SDK key sent in the {@code sdkKey} header
+     * @param secret the key of the HMAC-MD5 request signature
+     * @param checkInterval how often the group's feed version is compared with the pushed one
+     * @param timeout connect and response timeout of one push
+     * @param initialBackoff the wait before retrying after a 5xx, an I/O error or a timeout; it
+     *     doubles with every further failure
+     * @param maxBackoff the longest wait between retries
+     */
+    public record Push(
+            @DefaultValue("huidu") PushType type,
+            URI url,
+            String deviceId,
+            String sdkKey,
+            String secret,
+            @DefaultValue("2s") Duration checkInterval,
+            @DefaultValue("5s") Duration timeout,
+            @DefaultValue("2s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff) {
+
+        public Push {
+            if (initialBackoff.isNegative()
+                    || initialBackoff.isZero()
+                    || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException(
+                        "push to %s: backoff %s..%s is not a range"
+                                .formatted(deviceId, initialBackoff, maxBackoff));
+            }
+        }
+    }
+
+    /** The push protocols. */
+    public enum PushType {
+        /** Huidu's HTTP JSON API: {@code POST /api/program/{id}}, headers signed with HMAC-MD5. */
+        HUIDU
     }
 
     /**

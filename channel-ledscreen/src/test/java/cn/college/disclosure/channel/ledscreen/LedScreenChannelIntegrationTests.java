@@ -11,6 +11,7 @@ import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
+import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -31,15 +32,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The LED-screen service against a real broker and database: Kafka in, feeds and acknowledgements
- * over HTTP, reports out. Groups (application-ledtest.yml): {@code gate} needs a screen's
- * acknowledgement; {@code lobby} shows only 图书馆's items and needs none.
+ * The LED-screen service against a real broker and database and the outside-world fakes (started
+ * in-process on a random port): Kafka in, feeds and acknowledgements over HTTP, programs pushed to
+ * the fake Huidu controller, reports out. Groups (application-ledtest.yml): {@code gate} needs a
+ * screen's acknowledgement; {@code lobby} shows only 图书馆's items and needs none; {@code hall}
+ * (后勤处's items) is pushed to the fake Huidu controller {@code hall-controller}; {@code plaza}
+ * (保卫处's items) is played by a fake polling screen.
  */
 @PipelineInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,12 +56,24 @@ class LedScreenChannelIntegrationTests {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static ReportRecorder<DeliveryReported> reports;
+    private static ConfigurableApplicationContext fakes;
+    private static String fakesUrl;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
     @LocalServerPort int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void pointAtTheFakes(DynamicPropertyRegistry registry) {
+        if (fakes == null) {
+            fakes = OutsideWorldFakesApplication.start("--server.port=0");
+            fakesUrl =
+                    "http://localhost:" + fakes.getEnvironment().getProperty("local.server.port");
+        }
+        registry.add("ledtest.fake-huidu-url", () -> fakesUrl + "/");
+    }
 
     @BeforeAll
     static void recordReports() {
@@ -67,6 +86,10 @@ class LedScreenChannelIntegrationTests {
     @AfterAll
     static void stopRecording() {
         reports.close();
+        if (fakes != null) {
+            fakes.close();
+            fakes = null;
+        }
     }
 
     @Test
@@ -250,6 +273,177 @@ class LedScreenChannelIntegrationTests {
 
         awaitStatus(itemId, 2, DeliveryStatus.DELIVERED);
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aHuiduControllerTakingTheGroupsProgramDeliversTheItemAndARetractionEmptiesIt()
+            throws Exception {
+        UUID itemId = UUID.randomUUID();
+
+        send(request(itemId, 1, "后勤处", "食堂周末照常营业"));
+
+        // the fake checked the signature: a wrongly signed push would have been refused with 401
+        await().atMost(PATIENCE)
+                .until(
+                        () ->
+                                hallProgram()
+                                        .map(LedScreenChannelIntegrationTests::itemTexts)
+                                        .orElse(List.of()),
+                        texts -> texts.contains("食堂周末照常营业"));
+        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(delivered.detail()).contains("screen hall-controller").contains("group hall");
+        assertThat(messageOf(feed("hall"), itemId)).isPresent();
+        JsonNode controller = find(screens(), "screenId", "hall-controller").orElseThrow();
+        assertThat(controller.path("kind").asString()).isEqualTo("huidu");
+        assertThat(controller.path("acks").asLong()).isPositive();
+
+        send(retraction(itemId, 1));
+
+        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        await().atMost(PATIENCE).until(() -> hallProgram().isEmpty());
+        assertThat(
+                        find(huiduControllers(), "deviceId", "hall-controller")
+                                .orElseThrow()
+                                .path("lastMethod")
+                                .asString())
+                .isEqualTo("remove");
+        assertThat(statuses(itemId))
+                .containsOnlyOnce(DeliveryStatus.DELIVERED)
+                .endsWith(DeliveryStatus.RETRACTED);
+    }
+
+    @Test
+    void aControllerAnsweringAServerErrorIsPushedAgainAndTheItemDeliveredOnce() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        fake("POST", "/sandbox/huidu/script", "{\"times\":1,\"httpStatus\":503}");
+        long callsBefore = huiduCalls(503);
+
+        send(request(itemId, 1, "后勤处", "热水供应时间调整"));
+
+        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(huiduCalls(503)).isEqualTo(callsBefore + 1);
+        assertThat(itemTexts(hallProgram().orElseThrow())).anyMatch(t -> t.startsWith("热水供应"));
+        JsonNode controller = find(screens(), "screenId", "hall-controller").orElseThrow();
+        assertThat(controller.path("failures").asLong()).isPositive();
+        assertThat(controller.path("lastError").isNull()).isTrue();
+        send(retraction(itemId, 1));
+        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        assertThat(statuses(itemId)).containsOnlyOnce(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aProgramTheControllerRefusesStaysPendingAndIsTheControllersLastError() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        fake("POST", "/sandbox/huidu/script", "{\"times\":1,\"httpStatus\":400}");
+
+        send(request(itemId, 1, "后勤处", "宿舍楼检修"));
+
+        JsonNode controller =
+                await().atMost(PATIENCE)
+                        .until(
+                                () -> find(screens(), "screenId", "hall-controller").orElseThrow(),
+                                c -> c.path("lastError").asString("").contains("HTTP 400"));
+        assertThat(controller.path("behind").asBoolean()).isTrue();
+        assertThat(statuses(itemId)).doesNotContain(DeliveryStatus.DELIVERED);
+
+        // the feed moving on is pushed again, and this time the controller takes it
+        send(retraction(itemId, 1));
+
+        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        await().atMost(PATIENCE)
+                .until(
+                        () -> find(screens(), "screenId", "hall-controller").orElseThrow(),
+                        c -> c.path("lastError").isNull());
+        assertThat(statuses(itemId)).doesNotContain(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void theFakePollingScreenShowsAndAcknowledgesItsFeedAndCatchesUpAfterBeingDown()
+            throws Exception {
+        fake(
+                "POST",
+                "/sandbox/ledscreen/screens",
+                "{\"screenId\":\"plaza-1\",\"key\":\"key-plaza-1\",\"group\":\"plaza\","
+                        + "\"feedUrl\":\"http://localhost:%d/led/feeds/plaza.json\",\"pollInterval\":\"PT0.2S\"}"
+                                .formatted(port));
+        UUID first = UUID.randomUUID();
+
+        send(request(first, 1, "保卫处", "东门施工绕行"));
+
+        DeliveryReported delivered = awaitStatus(first, 1, DeliveryStatus.DELIVERED);
+        assertThat(delivered.detail()).contains("screen plaza-1");
+        await().atMost(PATIENCE)
+                .until(() -> plazaScreen().path("pages").toString().contains("东门施工绕行"));
+
+        assertThat(fake("POST", "/sandbox/ledscreen/screens/plaza-1/down", "").statusCode())
+                .isEqualTo(204);
+        UUID second = UUID.randomUUID();
+        send(request(second, 1, "保卫处", "南门临时关闭"));
+        awaitStatus(second, 1, DeliveryStatus.PENDING);
+        assertThat(plazaScreen().path("pages")).isEmpty();
+        assertThat(find(screens(), "screenId", "plaza-1").orElseThrow().path("behind").asBoolean())
+                .isTrue();
+        assertThat(statuses(second)).doesNotContain(DeliveryStatus.DELIVERED);
+
+        fake("POST", "/sandbox/ledscreen/screens/plaza-1/up", "");
+
+        awaitStatus(second, 1, DeliveryStatus.DELIVERED);
+        await().atMost(PATIENCE)
+                .until(() -> plazaScreen().path("pages").toString().contains("南门临时关闭"));
+        assertThat(find(screens(), "screenId", "plaza-1").orElseThrow().path("behind").asBoolean())
+                .isFalse();
+    }
+
+    private Optional<JsonNode> hallProgram() throws Exception {
+        return find(huiduControllers(), "deviceId", "hall-controller")
+                .map(c -> c.path("programs").path("xxgk-hall"))
+                .filter(p -> !p.isMissingNode());
+    }
+
+    private static List<String> itemTexts(JsonNode program) {
+        return StreamSupport.stream(program.path("items").spliterator(), false)
+                .map(item -> item.path("text").asString())
+                .toList();
+    }
+
+    private JsonNode huiduControllers() throws Exception {
+        return json.readTree(fake("GET", "/sandbox/huidu/programs", null).body());
+    }
+
+    private long huiduCalls(int status) throws Exception {
+        return StreamSupport.stream(
+                        json.readTree(fake("GET", "/sandbox/huidu/calls", null).body())
+                                .spliterator(),
+                        false)
+                .filter(c -> c.path("deviceId").asString().equals("hall-controller"))
+                .filter(c -> c.path("status").asInt() == status)
+                .count();
+    }
+
+    private JsonNode plazaScreen() throws Exception {
+        return find(
+                        json.readTree(fake("GET", "/sandbox/ledscreen/screens", null).body()),
+                        "screenId",
+                        "plaza-1")
+                .orElseThrow();
+    }
+
+    private JsonNode screens() throws Exception {
+        return json.readTree(get("/led/screens", null).body());
+    }
+
+    private HttpResponse<String> fake(String method, String path, @Nullable String body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(fakesUrl + path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private DeliveryReported awaitStatus(UUID itemId, int version, DeliveryStatus status) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -63,19 +64,27 @@ class ScreenController {
     /**
      * A screen as an operator sees it.
      *
+     * @param kind {@code poll} for a screen that polls and acknowledges, {@code huidu} for a
+     *     controller the feed is pushed to
      * @param lastAckAt {@code null} if it never acknowledged
      * @param behind whether its last acknowledged version is older than the feed's current one
      * @param silentFor how long since its last acknowledgement, ISO-8601
+     * @param lastError why the last push (or acknowledgement) failed, if nothing succeeded since
+     * @param failures failures ever recorded for the screen
      */
     record ScreenView(
             String screenId,
             String group,
+            String kind,
             @Nullable Instant lastAckAt,
             @Nullable Long lastFeedVersion,
             long currentFeedVersion,
             long acks,
             boolean behind,
-            @Nullable Duration silentFor) {}
+            @Nullable Duration silentFor,
+            @Nullable String lastError,
+            @Nullable Instant lastErrorAt,
+            long failures) {}
 
     @PostMapping("/led/screens/{screenId}/ack")
     Acknowledged acknowledge(
@@ -105,30 +114,61 @@ class ScreenController {
         for (Group group : properties.groups()) {
             long current = feeds.version(group.name());
             for (Screen screen : group.screens()) {
-                Screens.LastAck last = acks.get(screen.id());
                 views.add(
-                        last == null
-                                ? new ScreenView(
-                                        screen.id(),
-                                        group.name(),
-                                        null,
-                                        null,
-                                        current,
-                                        0,
-                                        current > 0,
-                                        null)
-                                : new ScreenView(
-                                        screen.id(),
-                                        group.name(),
-                                        last.at(),
-                                        last.feedVersion(),
-                                        current,
-                                        last.acks(),
-                                        last.feedVersion() < current,
-                                        Duration.between(last.at(), now)));
+                        view(
+                                screen.id(),
+                                group.name(),
+                                "poll",
+                                acks.get(screen.id()),
+                                current,
+                                now));
+            }
+            if (group.push() != null) {
+                String id = group.push().deviceId();
+                String kind = group.push().type().name().toLowerCase(Locale.ROOT);
+                views.add(view(id, group.name(), kind, acks.get(id), current, now));
             }
         }
         return views;
+    }
+
+    private static ScreenView view(
+            String screenId,
+            String group,
+            String kind,
+            Screens.@Nullable LastAck last,
+            long current,
+            Instant now) {
+        if (last == null) {
+            return new ScreenView(
+                    screenId,
+                    group,
+                    kind,
+                    null,
+                    null,
+                    current,
+                    0,
+                    current > 0,
+                    null,
+                    null,
+                    null,
+                    0);
+        }
+        Long acknowledged = last.feedVersion();
+        Instant at = last.at();
+        return new ScreenView(
+                screenId,
+                group,
+                kind,
+                at,
+                acknowledged,
+                current,
+                last.acks(),
+                acknowledged == null ? current > 0 : acknowledged < current,
+                at == null ? null : Duration.between(at, now),
+                last.lastError(),
+                last.lastErrorAt(),
+                last.failures());
     }
 
     private Group authenticated(

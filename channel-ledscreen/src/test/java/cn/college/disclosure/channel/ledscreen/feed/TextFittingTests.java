@@ -156,6 +156,7 @@ class TextFittingTests {
                 Priority.NORMAL,
                 true,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 }

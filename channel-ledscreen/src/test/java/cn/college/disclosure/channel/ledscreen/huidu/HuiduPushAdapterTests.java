@@ -1,0 +1,160 @@
+package cn.college.disclosure.channel.ledscreen.huidu;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.college.disclosure.channel.ledscreen.LedScreenProperties.DisplayMode;
+import cn.college.disclosure.channel.ledscreen.LedScreenProperties.Group;
+import cn.college.disclosure.channel.ledscreen.LedScreenProperties.Priority;
+import cn.college.disclosure.channel.ledscreen.LedScreenProperties.Push;
+import cn.college.disclosure.channel.ledscreen.LedScreenProperties.PushType;
+import cn.college.disclosure.channel.ledscreen.feed.Feeds;
+import cn.college.disclosure.channel.ledscreen.feed.GroupFeed;
+import cn.college.disclosure.channel.ledscreen.screens.Screens;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HuiduPushAdapterTests {
+
+    private final MovableClock clock = new MovableClock();
+    private final Feeds feeds = mock(Feeds.class);
+    private final Screens screens = mock(Screens.class);
+    private final HuiduApiClient client = mock(HuiduApiClient.class);
+    private final HuiduPushAdapter adapter =
+            new HuiduPushAdapter(
+                    group(),
+                    feeds,
+                    screens,
+                    client,
+                    CircuitBreaker.ofDefaults("huidu-gate"),
+                    clock);
+
+    @Test
+    void pushesEachFeedVersionOnceAndCountsTheControllerTakingItAsItsAcknowledgement() {
+        feedAt(3);
+        when(client.push(any(), any())).thenReturn(new HuiduApiClient.Answer(200, "ok"));
+
+        adapter.pushIfChanged();
+        adapter.pushIfChanged();
+
+        verify(client, times(1)).push(any(), any());
+        verify(feeds, times(1)).acknowledged("gate", 3, "gate-ctl");
+        verify(screens, times(1)).acknowledged("gate-ctl", "gate", 3);
+    }
+
+    @Test
+    void anUnavailableControllerIsRetriedAfterItsBackoffWithTheFeedAsItIsThen() {
+        feedAt(3);
+        when(client.push(any(), any()))
+                .thenThrow(new HuiduControllerUnavailable("answered 503"))
+                .thenReturn(new HuiduApiClient.Answer(200, "ok"));
+
+        adapter.pushIfChanged();
+        adapter.pushIfChanged(); // still within the backoff: nothing is sent
+        clock.advance(Duration.ofMillis(999));
+        adapter.pushIfChanged();
+
+        verify(client, times(1)).push(any(), any());
+        verify(screens).failed(eq("gate-ctl"), eq("gate"), contains("answered 503"));
+        verify(feeds, never()).acknowledged(anyString(), anyLong(), anyString());
+
+        feedAt(4);
+        clock.advance(Duration.ofMillis(1));
+        adapter.pushIfChanged();
+
+        verify(client, times(2)).push(any(), any());
+        verify(feeds).acknowledged("gate", 4, "gate-ctl");
+    }
+
+    @Test
+    void aRefusedProgramIsNotPushedAgainUntilTheFeedMovesOn() {
+        feedAt(3);
+        when(client.push(any(), any()))
+                .thenReturn(new HuiduApiClient.Answer(400, "bad item"))
+                .thenReturn(new HuiduApiClient.Answer(200, "ok"));
+
+        adapter.pushIfChanged();
+        clock.advance(Duration.ofMinutes(10));
+        adapter.pushIfChanged();
+
+        verify(client, times(1)).push(any(), any());
+        verify(screens).failed(eq("gate-ctl"), eq("gate"), contains("HTTP 400"));
+        verify(feeds, never()).acknowledged(anyString(), anyLong(), anyString());
+
+        feedAt(4);
+        adapter.pushIfChanged();
+
+        verify(feeds).acknowledged("gate", 4, "gate-ctl");
+    }
+
+    private void feedAt(long version) {
+        when(feeds.current("gate"))
+                .thenReturn(new GroupFeed("gate", version, clock.instant(), List.of()));
+    }
+
+    private static Group group() {
+        return new Group(
+                "gate",
+                128,
+                64,
+                16,
+                0,
+                DisplayMode.PAGE,
+                Duration.ofSeconds(6),
+                Duration.ofDays(3),
+                Priority.NORMAL,
+                true,
+                List.of(),
+                List.of(),
+                new Push(
+                        PushType.HUIDU,
+                        URI.create("http://controller.invalid:30080/"),
+                        "gate-ctl",
+                        "key",
+                        "secret",
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(8)));
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-29T03:30:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
