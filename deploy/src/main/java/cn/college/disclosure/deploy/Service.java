@@ -24,9 +24,17 @@ public record Service(String module, int port, String title, List<String> args) 
                 new Service(
                         "outside-world-fakes",
                         8089,
-                        "outside-world-fakes: fake WeChat, campus platform and WeCom (see /sandbox/...)",
+                        "outside-world-fakes: fake WeChat, campus platform, WeCom, Huidu and an LED screen",
                         List.of(
-                                "--fakes.wechat.callback-url=http://localhost:8082/wechat/callback")),
+                                "--fakes.wechat.callback-url=http://localhost:8082/wechat/callback",
+                                // a screen of the demo LED group that polls its feed and
+                                // acknowledges it
+                                "--fakes.ledscreen.screens[0].screen-id=demo-screen-1",
+                                "--fakes.ledscreen.screens[0].key=demo-screen-key",
+                                "--fakes.ledscreen.screens[0].group=demo",
+                                "--fakes.ledscreen.screens[0].feed-url="
+                                        + "http://localhost:8083/led/feeds/demo.json",
+                                "--fakes.ledscreen.screens[0].poll-interval=2s")),
                 new Service(
                         "publisher-core",
                         8080,

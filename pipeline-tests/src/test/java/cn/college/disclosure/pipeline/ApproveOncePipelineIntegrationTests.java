@@ -89,6 +89,13 @@ class ApproveOncePipelineIntegrationTests {
                 .singleElement()
                 .satisfies(notice -> assertThat(notice.path("title").asString()).isEqualTo(title));
 
+        // counted on display: the fake screen of the demo group acknowledged a feed holding it
+        await().atMost(DELIVERY)
+                .until(
+                        () -> delivery(id, "LED_SCREEN").path("status").asString(),
+                        "DELIVERED"::equals);
+        assertThat(ledFeed()).contains(id);
+
         assertThat(liaison.post("api/items/" + id + "/retract", "{\"reason\":\"信息有误\"}").status())
                 .isEqualTo(200);
 
@@ -113,6 +120,16 @@ class ApproveOncePipelineIntegrationTests {
         assertThat(noticesOf(id))
                 .singleElement()
                 .satisfies(notice -> assertThat(notice.path("retracted").asBoolean()).isTrue());
+        await().atMost(DELIVERY)
+                .until(
+                        () -> delivery(id, "LED_SCREEN").path("status").asString(),
+                        "RETRACTED"::equals);
+        assertThat(ledFeed()).doesNotContain(id);
+    }
+
+    /** The demo group's LED feed as its screens read it. */
+    private static String ledFeed() {
+        return Api.fetch(pipeline.ledUrl().resolve("led/feeds/demo.json")).body();
     }
 
     @Test

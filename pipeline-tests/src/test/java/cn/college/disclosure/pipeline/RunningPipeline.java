@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The pipeline's services running as their own processes, from the executable jars the build just
  * made, against the test JVM's broker and database, in the {@code local} profile (so the demo
- * accounts exist), each on a free port: publisher-core, the website, WeChat and campus-platform
- * channels, and the fakes of WeChat and the campus platform they talk to.
+ * accounts exist), each on a free port: publisher-core, all four channels, and the fakes they talk
+ * to (WeChat, the campus platform, a polling LED screen of the demo group).
  */
 final class RunningPipeline implements AutoCloseable {
 
@@ -29,6 +29,7 @@ final class RunningPipeline implements AutoCloseable {
     private final int wechatPort = freePort();
     private final int fakesPort = freePort();
     private final int campusPort = freePort();
+    private final int ledPort = freePort();
     private final List<ServiceProcess> processes = new ArrayList<>();
 
     RunningPipeline() {
@@ -50,7 +51,13 @@ final class RunningPipeline implements AutoCloseable {
                 "outside-world-fakes",
                 fakesPort,
                 common,
-                "--fakes.wechat.callback-url=http://localhost:" + wechatPort + "/wechat/callback");
+                "--fakes.wechat.callback-url=http://localhost:" + wechatPort + "/wechat/callback",
+                // a screen of the demo LED group that polls its feed and acknowledges it
+                "--fakes.ledscreen.screens[0].screen-id=demo-screen-1",
+                "--fakes.ledscreen.screens[0].key=demo-screen-key",
+                "--fakes.ledscreen.screens[0].group=demo",
+                "--fakes.ledscreen.screens[0].feed-url=" + ledUrl() + "led/feeds/demo.json",
+                "--fakes.ledscreen.screens[0].poll-interval=500ms");
         start("publisher-core", corePort, common, "--publisher.website.base-url=" + websiteUrl());
         start(
                 "channel-website",
@@ -59,6 +66,7 @@ final class RunningPipeline implements AutoCloseable {
                 "--channel.website.web-root=" + webRoot,
                 "--channel.website.public-base-url=" + websiteUrl());
         start("channel-wechat", wechatPort, common, "--channel.wechat.api-host=" + fakesUrl());
+        start("channel-ledscreen", ledPort, common);
         start(
                 "channel-campus-platform",
                 campusPort,
@@ -92,6 +100,10 @@ final class RunningPipeline implements AutoCloseable {
     /** The fake WeChat API, with its sandbox at {@code sandbox/wechat/articles}. */
     URI fakesUrl() {
         return URI.create("http://localhost:" + fakesPort + "/");
+    }
+
+    URI ledUrl() {
+        return URI.create("http://localhost:" + ledPort + "/");
     }
 
     Path webRoot() {
