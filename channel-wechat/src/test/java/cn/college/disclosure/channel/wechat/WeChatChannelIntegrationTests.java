@@ -12,7 +12,6 @@ import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
-import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,11 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,6 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
             "channel.runtime.parking.check-interval=200ms"
         })
 @Import(WeChatChannelIntegrationTests.TestClock.class)
+// the digest test context uses the same consumer group: only one may be alive
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WeChatChannelIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -72,7 +73,6 @@ class WeChatChannelIntegrationTests {
     private static final String PNG =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
 
-    private static ConfigurableApplicationContext fakes;
     private static String fakeWeChat;
     private static ReportRecorder<DeliveryReported> reports;
 
@@ -96,13 +96,7 @@ class WeChatChannelIntegrationTests {
 
     @DynamicPropertySource
     static void pointAtTheFake(DynamicPropertyRegistry registry) {
-        if (fakes == null) {
-            fakes =
-                    OutsideWorldFakesApplication.start(
-                            "--server.port=0", "--fakes.wechat.publish-delay=200ms");
-            fakeWeChat =
-                    "http://localhost:" + fakes.getEnvironment().getProperty("local.server.port");
-        }
+        fakeWeChat = FakeWeChat.url();
         registry.add("channel.wechat.api-host", () -> fakeWeChat);
     }
 
@@ -117,10 +111,6 @@ class WeChatChannelIntegrationTests {
     @AfterAll
     static void stop() {
         reports.close();
-        if (fakes != null) {
-            fakes.close();
-            fakes = null;
-        }
     }
 
     @BeforeEach
@@ -299,6 +289,29 @@ class WeChatChannelIntegrationTests {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void sendsNoDigestWhileDigestModeIsOff() throws Exception {
+        int massSends = calls("message/mass/sendall");
+        UUID itemId = UUID.randomUUID();
+        send(request(itemId, 1, "后勤服务公告", "<p>公告</p>"));
+        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+
+        // past the default send time (20:00 China) of the next day
+        clock.moveTo(LocalDate.now(CHINA).plusDays(1).atTime(20, 0, 30).atZone(CHINA).toInstant());
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> calls("message/mass/sendall") == massSends);
+        assertThat(
+                        jdbc.sql("select count(*) from wechat_digest_entry where item_id = ?")
+                                .param(itemId)
+                                .query(Long.class)
+                                .single())
+                .isZero();
+        assertThat(json.readTree(get("http://localhost:" + port + "/wechat/digests").body()))
+                .noneMatch(digest -> digest.path("items").toString().contains(itemId.toString()));
     }
 
     // --- helpers ---

@@ -80,7 +80,8 @@ class FakeWeChatAccount {
     private final Set<String> materials = new HashSet<>();
     private final Map<String, List<Article>> drafts = new HashMap<>();
     private final Map<Long, Publication> publications = new LinkedHashMap<>();
-    private final Set<String> massSent = new HashSet<>();
+    private final Map<String, Long> massSent = new HashMap<>();
+    private final List<Map<String, Object>> massSends = new ArrayList<>();
     private final Deque<Integer> nextPublishStatuses = new ArrayDeque<>();
     private int callsToday;
     private int dailyQuota;
@@ -104,6 +105,7 @@ class FakeWeChatAccount {
         drafts.clear();
         publications.clear();
         massSent.clear();
+        massSends.clear();
         nextPublishStatuses.clear();
         callsToday = 0;
         massSendsToday = 0;
@@ -364,19 +366,39 @@ class FakeWeChatAccount {
                 .toList();
     }
 
+    /**
+     * {@code message/mass/sendall} to every follower: one a day (45028 when spent); a repeated
+     * {@code clientmsgid} is refused with 45065 and the original {@code msg_id}, before the quota
+     * is looked at.
+     */
     synchronized long massSend(String mediaId, @Nullable String clientMsgId) {
-        draft(mediaId);
-        if (clientMsgId != null && massSent.contains(clientMsgId)) {
-            throw new WeChatRefusal(45065, "clientmsgid exist");
+        List<Article> draft = draft(mediaId);
+        if (clientMsgId != null && massSent.containsKey(clientMsgId)) {
+            throw new WeChatRefusal(
+                    45065, "clientmsgid exist", Map.of("msg_id", massSent.get(clientMsgId)));
         }
         if (massSendsToday >= 1) {
             throw new WeChatRefusal(45028, "has no masssend quota");
         }
         massSendsToday++;
+        long msgId = ids.incrementAndGet();
         if (clientMsgId != null) {
-            massSent.add(clientMsgId);
+            massSent.put(clientMsgId, msgId);
         }
-        return ids.incrementAndGet();
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("msg_id", msgId);
+        sent.put("clientmsgid", clientMsgId);
+        sent.put("media_id", mediaId);
+        sent.put("titles", draft.stream().map(Article::title).toList());
+        sent.put("content_source_urls", draft.stream().map(Article::contentSourceUrl).toList());
+        sent.put("sent_at", clock.instant().toString());
+        massSends.add(sent);
+        return msgId;
+    }
+
+    /** Every mass send that reached followers, oldest first. */
+    synchronized List<Map<String, Object>> massSends() {
+        return List.copyOf(massSends);
     }
 
     private void checkCredentials(String appId, String secret) {

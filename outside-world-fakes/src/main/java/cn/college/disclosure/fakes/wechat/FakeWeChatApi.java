@@ -271,6 +271,11 @@ class FakeWeChatApi {
                 true,
                 response,
                 () -> {
+                    if (!request.path("filter").path("is_to_all").asBoolean(false)
+                            || !"mpnews".equals(request.path("msgtype").asString(""))) {
+                        throw new WeChatRefusal(
+                                47001, "data format error: only is_to_all mpnews is faked");
+                    }
                     long msgId =
                             account.massSend(
                                     request.path("mpnews").path("media_id").asString(),
@@ -358,6 +363,7 @@ class FakeWeChatApi {
         } catch (WeChatRefusal refusal) {
             log.info("{} refused: {} {}", endpoint, refusal.errcode(), refusal.getMessage());
             body = error(refusal.errcode(), refusal.getMessage());
+            body.putAll(refusal.extra());
         }
         if (script.isPresent() && script.get().drops()) {
             log.info("{} applied; dropping the connection before the answer", endpoint);

@@ -44,6 +44,15 @@ class WeChatSandbox {
         return account.articles();
     }
 
+    /**
+     * Mass sends that reached followers: {@code msg_id}, {@code clientmsgid}, {@code media_id},
+     * {@code titles}, {@code content_source_urls}, {@code sent_at}.
+     */
+    @GetMapping("/mass-sends")
+    List<Map<String, Object>> massSends() {
+        return account.massSends();
+    }
+
     /** How often each endpoint was called, and how many tokens were fetched. */
     @GetMapping("/calls")
     Map<String, Object> calls() {

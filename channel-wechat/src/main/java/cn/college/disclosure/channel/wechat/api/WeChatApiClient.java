@@ -10,8 +10,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import me.chanjar.weixin.common.api.WxConsts;
+import me.chanjar.weixin.common.enums.WxType;
+import me.chanjar.weixin.common.error.WxError;
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.util.http.RequestHttp;
+import me.chanjar.weixin.common.util.http.hc.HttpComponentsSimplePostRequestExecutor;
 import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.WxMpMassTagMessage;
 import me.chanjar.weixin.mp.bean.draft.WxMpAddDraft;
 import me.chanjar.weixin.mp.bean.draft.WxMpDraftArticles;
 import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishArticles;
@@ -19,6 +25,8 @@ import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishItem;
 import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishList;
 import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishStatus;
 import me.chanjar.weixin.mp.bean.material.WxMpMaterial;
+import me.chanjar.weixin.mp.bean.result.WxMpMassSendResult;
+import me.chanjar.weixin.mp.enums.WxMpApiUrl;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.HttpResponseException;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +62,12 @@ public class WeChatApiClient {
             @Nullable String url,
             @Nullable String contentSourceUrl,
             boolean deleted) {}
+
+    /** A mass send WeChat accepted, now or, when {@code alreadySent}, earlier. */
+    public record MassSent(@Nullable String msgId, boolean alreadySent) {}
+
+    /** 45065: a mass send with this clientmsgid was already made. */
+    static final int ALREADY_SENT = 45065;
 
     private final WxMpService wechat;
 
@@ -93,22 +107,61 @@ public class WeChatApiClient {
 
     /** {@code draft/add}; returns the draft's media_id. */
     public String addDraft(DraftArticle article) {
-        WxMpDraftArticles draft =
-                WxMpDraftArticles.builder()
-                        .title(article.title())
-                        .author(article.author())
-                        .digest(article.digest())
-                        .content(article.content())
-                        .contentSourceUrl(article.contentSourceUrl())
-                        .thumbMediaId(article.thumbMediaId())
-                        .needOpenComment(0)
-                        .onlyFansCanComment(0)
-                        .build();
+        return addDraft(List.of(article));
+    }
+
+    /** {@code draft/add} of a multi-article draft (WeChat takes 1 to 8); returns its media_id. */
+    public String addDraft(List<DraftArticle> articles) {
+        List<WxMpDraftArticles> drafts =
+                articles.stream()
+                        .map(
+                                article ->
+                                        WxMpDraftArticles.builder()
+                                                .title(article.title())
+                                                .author(article.author())
+                                                .digest(article.digest())
+                                                .content(article.content())
+                                                .contentSourceUrl(article.contentSourceUrl())
+                                                .thumbMediaId(article.thumbMediaId())
+                                                .needOpenComment(0)
+                                                .onlyFansCanComment(0)
+                                                .build())
+                        .toList();
         return call(
                 "draft/add",
                 () ->
                         wechat.getDraftService()
-                                .addDraft(WxMpAddDraft.builder().articles(List.of(draft)).build()));
+                                .addDraft(WxMpAddDraft.builder().articles(drafts).build()));
+    }
+
+    /**
+     * {@code message/mass/sendall} of a draft to every follower ({@code is_to_all}, {@code mpnews},
+     * {@code send_ignore_reprint=1}) under {@code clientMsgId}. WeChat's 45065 (that clientmsgid
+     * was already sent) is an answer, not a failure: the earlier send, with its {@code msg_id}.
+     */
+    public MassSent massSendToAll(String draftMediaId, String clientMsgId) {
+        WxMpMassTagMessage message = new WxMpMassTagMessage();
+        message.setSendAll(true);
+        message.setMsgType(WxConsts.MassMsgType.MPNEWS);
+        message.setMediaId(draftMediaId);
+        message.setSendIgnoreReprint(true);
+        message.setClientMsgId(clientMsgId);
+        try {
+            String answer =
+                    call(
+                            "message/mass/sendall",
+                            () ->
+                                    wechat.execute(
+                                            new ErrorKeepingPostExecutor(wechat.getRequestHttp()),
+                                            WxMpApiUrl.MassMessage.MESSAGE_MASS_SENDALL_URL,
+                                            message.toJson()));
+            return new MassSent(WxMpMassSendResult.fromJson(answer).getMsgId(), false);
+        } catch (WeChatRefused e) {
+            if (e.errcode() == ALREADY_SENT && e.answer() != null) {
+                return new MassSent(WxMpMassSendResult.fromJson(e.answer()).getMsgId(), true);
+            }
+            throw e;
+        }
     }
 
     /** Whether the draft is still in the draft box ({@code draft/get}; 40007 = no such draft). */
@@ -210,7 +263,10 @@ public class WeChatApiClient {
                 throw new WeChatUnreachable(operation, io, mayHaveApplied(io));
             }
             throw new WeChatRefused(
-                    operation, e.getError().getErrorCode(), e.getError().getErrorMsg());
+                    operation,
+                    e.getError().getErrorCode(),
+                    e.getError().getErrorMsg(),
+                    e.getError().getJson());
         } catch (me.chanjar.weixin.common.error.WxRuntimeException e) {
             throw new WeChatUnreachable(operation, e, true);
         }
@@ -244,6 +300,32 @@ public class WeChatApiClient {
                     // a temporary file left behind is harmless
                 }
             }
+        }
+    }
+
+    /**
+     * WxJava's POST, except that a refusal keeps the whole answer: 45065 names the original {@code
+     * msg_id} next to the errcode, and WxJava's own handling drops it.
+     */
+    private static final class ErrorKeepingPostExecutor
+            extends HttpComponentsSimplePostRequestExecutor {
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ErrorKeepingPostExecutor(RequestHttp<?, ?> http) {
+            super((RequestHttp) http);
+        }
+
+        @Override
+        public String handleResponse(WxType type, String answer) throws WxErrorException {
+            if (answer.isEmpty()) {
+                throw new WxErrorException("no answer");
+            }
+            WxError error = WxError.fromJson(answer, type);
+            if (error.getErrorCode() != 0) {
+                error.setJson(answer);
+                throw new WxErrorException(error);
+            }
+            return answer;
         }
     }
 }

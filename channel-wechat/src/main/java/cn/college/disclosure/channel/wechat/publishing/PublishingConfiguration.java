@@ -3,6 +3,7 @@ package cn.college.disclosure.channel.wechat.publishing;
 import cn.college.disclosure.channel.runtime.AsynchronousOutcomes;
 import cn.college.disclosure.channel.wechat.WeChatProperties;
 import cn.college.disclosure.channel.wechat.api.WeChatApiClient;
+import cn.college.disclosure.channel.wechat.digest.DigestCandidates;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,7 @@ class PublishingConfiguration {
             Covers covers,
             WeChatProperties properties,
             ObjectProvider<AsynchronousOutcomes> outcomes,
+            DigestCandidates digests,
             Clock clock) {
         return new WeChatChannelAdapter(
                 wechat,
@@ -47,6 +49,7 @@ class PublishingConfiguration {
                 clock,
                 properties.quotaZone(),
                 properties.author(),
-                properties.maxPolls());
+                properties.maxPolls(),
+                digests);
     }
 }

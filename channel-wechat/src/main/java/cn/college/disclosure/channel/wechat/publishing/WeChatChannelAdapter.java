@@ -13,6 +13,7 @@ import cn.college.disclosure.channel.wechat.api.WeChatApiClient.PublishStatus;
 import cn.college.disclosure.channel.wechat.api.WeChatApiClient.PublishedArticle;
 import cn.college.disclosure.channel.wechat.api.WeChatRefused;
 import cn.college.disclosure.channel.wechat.api.WeChatUnreachable;
+import cn.college.disclosure.channel.wechat.digest.DigestCandidates;
 import cn.college.disclosure.channel.wechat.publishing.Articles.Article;
 import cn.college.disclosure.channel.wechat.publishing.Articles.Step;
 import cn.college.disclosure.contract.Channel;
@@ -64,6 +65,7 @@ class WeChatChannelAdapter implements ChannelAdapter {
     private final ZoneId quotaZone;
     private final @Nullable String author;
     private final int maxPolls;
+    private final DigestCandidates digests;
 
     WeChatChannelAdapter(
             WeChatApiClient wechat,
@@ -74,7 +76,8 @@ class WeChatChannelAdapter implements ChannelAdapter {
             Clock clock,
             ZoneId quotaZone,
             @Nullable String author,
-            int maxPolls) {
+            int maxPolls,
+            DigestCandidates digests) {
         this.wechat = wechat;
         this.articles = articles;
         this.covers = covers;
@@ -84,6 +87,7 @@ class WeChatChannelAdapter implements ChannelAdapter {
         this.quotaZone = quotaZone;
         this.author = author;
         this.maxPolls = maxPolls;
+        this.digests = digests;
     }
 
     @Override
@@ -133,18 +137,18 @@ class WeChatChannelAdapter implements ChannelAdapter {
                                     content.getBytes(StandardCharsets.UTF_8).length));
         }
         String warnings = body.warnings().isEmpty() ? null : String.join("; ", body.warnings());
-        String mediaId =
-                guarded(
-                        () ->
-                                wechat.addDraft(
-                                        new WeChatApiClient.DraftArticle(
-                                                request.title(),
-                                                authorOf(request),
-                                                request.summary(),
-                                                content,
-                                                request.canonicalUrl().toString(),
-                                                thumb)));
+        WeChatApiClient.DraftArticle draft =
+                new WeChatApiClient.DraftArticle(
+                        request.title(),
+                        authorOf(request),
+                        request.summary(),
+                        content,
+                        request.canonicalUrl().toString(),
+                        thumb);
+        String mediaId = guarded(() -> wechat.addDraft(draft));
         articles.drafted(itemId, version, mediaId, warnings);
+        // digest mode: the same article, as WeChat accepted it, waits for the day's digest
+        digests.approved(itemId, version, request.occurredAt(), draft);
         articles.submitting(itemId, version);
         String publishId;
         try {
@@ -167,6 +171,7 @@ class WeChatChannelAdapter implements ChannelAdapter {
 
     @Override
     public DeliveryOutcome retract(PublicationRetracted retraction, DeliveryContext context) {
+        digests.withdrawn(retraction.itemId());
         DeliveredVersion shown = context.replacing();
         if (shown == null) {
             return DeliveryOutcome.retracted();

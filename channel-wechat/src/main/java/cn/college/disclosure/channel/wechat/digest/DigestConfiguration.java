@@ -1,0 +1,45 @@
+package cn.college.disclosure.channel.wechat.digest;
+
+import cn.college.disclosure.channel.wechat.WeChatProperties;
+import cn.college.disclosure.channel.wechat.api.WeChatApiClient;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Digest mode. The beans exist either way (the ledger stays readable at {@code /wechat/digests});
+ * with {@code channel.wechat.digest.enabled=false} nothing is collected and nothing is sent.
+ */
+@Configuration(proxyBeanMethods = false)
+class DigestConfiguration {
+
+    @Bean
+    DigestCandidates weChatDigestCandidates(
+            WeChatDigestProperties properties, JdbcClient jdbc, Clock clock) {
+        return new DigestCandidates(properties.enabled(), jdbc, clock);
+    }
+
+    @Bean
+    Digests weChatDigests(
+            WeChatProperties wechat,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        return new Digests(wechat.appId(), jdbc, new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
+    DailyDigests weChatDailyDigests(
+            WeChatDigestProperties properties,
+            Digests digests,
+            WeChatApiClient wechat,
+            DataSource dataSource,
+            WeChatProperties account,
+            Clock clock) {
+        return new DailyDigests(properties, digests, wechat, dataSource, account.appId(), clock);
+    }
+}
