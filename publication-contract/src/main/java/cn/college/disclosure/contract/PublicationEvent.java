@@ -9,7 +9,10 @@ import java.util.UUID;
  * version, counted from 1.
  */
 public sealed interface PublicationEvent
-        permits PublicationRequested, PublicationRetracted, DeliveryReported {
+        permits PublicationRequested,
+                PublicationRetracted,
+                DeliveryReported,
+                DeliveryRepairRequested {
 
     UUID eventId();
 

@@ -60,6 +60,32 @@ public final class ContractFixtures {
                 null);
     }
 
+    public static DeliveryRepairRequested deliveryRepairRequested() {
+        return new DeliveryRepairRequested(
+                UUID.fromString("5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f"),
+                ITEM_ID,
+                2,
+                Instant.parse("2021-03-15T02:10:00Z"),
+                Channel.WECHAT,
+                RepairAction.RESOLVE_DELIVERED,
+                "operator",
+                "已在公众号后台确认文章已发布");
+    }
+
+    public static ChannelStatusReported channelStatusReported() {
+        return new ChannelStatusReported(
+                UUID.fromString("7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b"),
+                Channel.WECHAT,
+                "wechat-host-4242",
+                Instant.parse("2021-03-15T02:00:05Z"),
+                true,
+                true,
+                "45009 reach max api daily quota limit",
+                Instant.parse("2021-03-15T16:00:00Z"),
+                "CLOSED",
+                Instant.parse("2021-03-15T01:30:02Z"));
+    }
+
     /** The fixture of a wire type, e.g. {@code fixture(WireTypes.PUBLICATION_REQUESTED)}. */
     public static String fixture(String wireType) {
         String path = "/fixtures/" + wireType + ".json";

@@ -20,7 +20,29 @@ class ContractTests {
                 .containsExactlyInAnyOrder(
                         "publication-requested.v1:" + PublicationRequested.class.getName(),
                         "publication-retracted.v1:" + PublicationRetracted.class.getName(),
-                        "delivery-reported.v1:" + DeliveryReported.class.getName());
+                        "delivery-reported.v1:" + DeliveryReported.class.getName(),
+                        "delivery-repair-requested.v1:" + DeliveryRepairRequested.class.getName(),
+                        "channel-status-reported.v1:" + ChannelStatusReported.class.getName());
+    }
+
+    @Test
+    void itemEventsAreTheWireTypesKeyedByItem() {
+        WireTypes.ITEM_EVENTS.forEach(
+                (id, type) -> assertThat(WireTypes.ALL.get(id)).isEqualTo(type));
+        assertThat(WireTypes.ALL.keySet())
+                .containsExactlyInAnyOrder(
+                        WireTypes.PUBLICATION_REQUESTED,
+                        WireTypes.PUBLICATION_RETRACTED,
+                        WireTypes.DELIVERY_REPORTED,
+                        WireTypes.DELIVERY_REPAIR_REQUESTED,
+                        WireTypes.CHANNEL_STATUS_REPORTED);
+        assertThat(WireTypes.ITEM_EVENTS).doesNotContainKey(WireTypes.CHANNEL_STATUS_REPORTED);
+    }
+
+    @Test
+    void aChannelStatusIsKeyedByChannelAndInstance() {
+        assertThat(ContractFixtures.channelStatusReported().key())
+                .isEqualTo("WECHAT/wechat-host-4242");
     }
 
     @Test

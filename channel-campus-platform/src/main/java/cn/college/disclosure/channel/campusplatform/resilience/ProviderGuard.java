@@ -1,6 +1,7 @@
 package cn.college.disclosure.channel.campusplatform.resilience;
 
 import cn.college.disclosure.channel.runtime.ChannelParked;
+import cn.college.disclosure.channel.runtime.ProviderHealth;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       (nothing was sent).
  * </ul>
  */
-public final class ProviderGuard {
+public final class ProviderGuard implements ProviderHealth {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
     private static final Duration LEAST_PAUSE = Duration.ofMillis(100);
@@ -57,6 +58,12 @@ public final class ProviderGuard {
                                     breaker.getName(),
                                     event.getStateTransition());
                         });
+    }
+
+    /** The breaker's state, for the channel's status reports and the operator board. */
+    @Override
+    public String circuitBreaker() {
+        return breaker.getState().name();
     }
 
     /** The external API's name: the Resilience4j instance name. */

@@ -5,6 +5,7 @@ import cn.college.disclosure.channel.runtime.ChannelAdapter;
 import cn.college.disclosure.channel.runtime.DeliveryAttempt;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
+import cn.college.disclosure.channel.runtime.ProviderHealth;
 import cn.college.disclosure.contract.CatalogueEntry;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.PublicationRequested;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * repeated, they open the circuit breaker and the channel parks; 429 parks until {@code
  * Retry-After}; any other 4xx fails the delivery with the status and an excerpt of the body.
  */
-class WebhookChannelAdapter implements ChannelAdapter {
+class WebhookChannelAdapter implements ChannelAdapter, ProviderHealth {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookChannelAdapter.class);
 
@@ -54,6 +55,11 @@ class WebhookChannelAdapter implements ChannelAdapter {
     @Override
     public Channel channel() {
         return Channel.CAMPUS_PLATFORM;
+    }
+
+    @Override
+    public String circuitBreaker() {
+        return guard.circuitBreaker();
     }
 
     @Override

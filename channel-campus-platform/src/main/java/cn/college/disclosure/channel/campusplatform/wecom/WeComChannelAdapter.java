@@ -7,6 +7,7 @@ import cn.college.disclosure.channel.runtime.DeliveredVersion;
 import cn.college.disclosure.channel.runtime.DeliveryAttempt;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
+import cn.college.disclosure.channel.runtime.ProviderHealth;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.PublicationRequested;
@@ -42,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * reference; a new version sends a new card and recalls the old one (best effort: WeCom recalls
  * only messages younger than 24 h).
  */
-class WeComChannelAdapter implements ChannelAdapter {
+class WeComChannelAdapter implements ChannelAdapter, ProviderHealth {
 
     private static final Logger log = LoggerFactory.getLogger(WeComChannelAdapter.class);
 
@@ -80,6 +81,11 @@ class WeComChannelAdapter implements ChannelAdapter {
     @Override
     public Channel channel() {
         return Channel.CAMPUS_PLATFORM;
+    }
+
+    @Override
+    public String circuitBreaker() {
+        return guard.circuitBreaker();
     }
 
     @Override

@@ -93,7 +93,7 @@ class ChannelDeliveries implements AsynchronousOutcomes {
         };
     }
 
-    private LedgerEntry reconcileThenPush(LedgerEntry entry, PublicationRequested request) {
+    LedgerEntry reconcileThenPush(LedgerEntry entry, PublicationRequested request) {
         log.info(
                 "Item {} version {} was left {} on {}; asking the provider before pushing",
                 entry.itemId(),
@@ -131,7 +131,7 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                 entry.itemId(), entry.version(), LedgerStatus.UNCONFIRMED, null, detail);
     }
 
-    private LedgerEntry push(PublicationRequested request) {
+    LedgerEntry push(PublicationRequested request) {
         UUID itemId = request.itemId();
         int version = request.version();
         LedgerEntry started =
@@ -141,6 +141,7 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                         LedgerStatus.IN_FLIGHT,
                         key(itemId, version),
                         request.eventId());
+        ledger.keepRequest(request);
         DeliveryContext context =
                 new DeliveryContext(
                         started.attempts(),
@@ -184,7 +185,7 @@ class ChannelDeliveries implements AsynchronousOutcomes {
     }
 
     /** Records a delivered, failed, pending or unconfirmed outcome. */
-    private LedgerEntry record(UUID itemId, int version, DeliveryOutcome outcome) {
+    LedgerEntry record(UUID itemId, int version, DeliveryOutcome outcome) {
         if (outcome instanceof DeliveryOutcome.Delivered delivered) {
             return ledger.recordDelivered(
                     itemId,

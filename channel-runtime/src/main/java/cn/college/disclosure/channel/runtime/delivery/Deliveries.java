@@ -1,6 +1,7 @@
 package cn.college.disclosure.channel.runtime.delivery;
 
 import cn.college.disclosure.channel.runtime.DeliveredVersion;
+import cn.college.disclosure.contract.PublicationRequested;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The channel's delivery ledger and its processed events, in the channel's own schema. Every method
@@ -27,6 +29,9 @@ class Deliveries {
     private static final String COLUMNS =
             "item_id, version, status, attempts, idempotency_key, external_url, external_ref,"
                     + " detail, last_attempt_at, updated_at";
+
+    /** Requests are kept as the contract's JSON (Jackson 3 defaults, as on the wire). */
+    private static final JsonMapper REQUESTS = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
@@ -294,6 +299,62 @@ class Deliveries {
                     }
                     return changed == 1;
                 });
+    }
+
+    /**
+     * Keeps the request with its ledger entry, so that an operator's retry can push it again
+     * without the original record. Commits on return.
+     */
+    void keepRequest(PublicationRequested request) {
+        jdbc.sql(
+                        "update delivery set request = cast(? as jsonb) where item_id = ? and"
+                                + " version = ? and request is null")
+                .params(REQUESTS.writeValueAsString(request), request.itemId(), request.version())
+                .update();
+    }
+
+    /** The request kept with the entry, if the ledger has one. */
+    Optional<PublicationRequested> storedRequest(UUID itemId, int version) {
+        return jdbc.sql(
+                        "select cast(request as text) from delivery where item_id = ? and version"
+                                + " = ? and request is not null")
+                .params(itemId, version)
+                .query(String.class)
+                .optional()
+                .map(json -> REQUESTS.readValue(json, PublicationRequested.class));
+    }
+
+    /**
+     * Records a person's decision on an entry, with who made it and when, only if nobody changed
+     * the entry meanwhile.
+     */
+    boolean resolve(LedgerEntry from, LedgerStatus to, String decidedBy, String detail) {
+        return transactions.execute(
+                status -> {
+                    if (!transition(from, to, null, null, detail)) {
+                        return false;
+                    }
+                    jdbc.sql(
+                                    "update delivery set resolved_by = ?, resolved_at = ? where"
+                                            + " item_id = ? and version = ?")
+                            .params(decidedBy, now(), from.itemId(), from.version())
+                            .update();
+                    return true;
+                });
+    }
+
+    /** When the channel last recorded a delivery, if ever. */
+    Optional<Instant> lastDeliveredAt() {
+        return jdbc
+                .sql(
+                        "select max(updated_at) from delivery where status in ('DELIVERED',"
+                                + " 'SUPERSEDED')")
+                .query((row, number) -> row.getObject(1, OffsetDateTime.class))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(OffsetDateTime::toInstant);
     }
 
     private OffsetDateTime now() {

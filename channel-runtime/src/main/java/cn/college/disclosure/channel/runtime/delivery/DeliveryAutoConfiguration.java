@@ -2,9 +2,13 @@ package cn.college.disclosure.channel.runtime.delivery;
 
 import cn.college.disclosure.channel.runtime.ChannelAdapter;
 import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
+import cn.college.disclosure.channel.runtime.ChannelStatusProperties;
+import cn.college.disclosure.channel.runtime.ProviderHealth;
+import cn.college.disclosure.contract.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +20,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             DataSourceTransactionManagerAutoConfiguration.class
         })
 @ConditionalOnBean(ChannelAdapter.class)
-@EnableConfigurationProperties(ChannelRuntimeProperties.class)
+@EnableConfigurationProperties({ChannelRuntimeProperties.class, ChannelStatusProperties.class})
 class DeliveryAutoConfiguration {
 
     @Bean
@@ -75,8 +80,53 @@ class DeliveryAutoConfiguration {
     }
 
     @Bean
-    PublicationListener channelPublicationListener(ChannelDeliveries deliveries) {
-        return new PublicationListener(deliveries);
+    ChannelRepairs channelRepairs(
+            ChannelAdapter adapter,
+            ChannelDeliveries deliveries,
+            Deliveries ledger,
+            DeliveryReports reports,
+            DeliveryMetrics metrics) {
+        return new ChannelRepairs(adapter, deliveries, ledger, reports, metrics);
+    }
+
+    @Bean
+    PublicationListener channelPublicationListener(
+            ChannelDeliveries deliveries, ChannelRepairs repairs) {
+        return new PublicationListener(deliveries, repairs);
+    }
+
+    @Bean
+    ChannelStatusReporter channelStatusReporter(
+            ChannelAdapter adapter,
+            KafkaTemplate<Object, Object> kafka,
+            ListenerParking parking,
+            ObjectProvider<KafkaListenerEndpointRegistry> registry,
+            ObjectProvider<ProviderHealth> health,
+            Deliveries deliveries,
+            Clock clock,
+            ChannelStatusProperties properties) {
+        String listenerId = adapter.channel().listenerId();
+        return new ChannelStatusReporter(
+                adapter.channel(),
+                kafka,
+                parking,
+                () -> {
+                    KafkaListenerEndpointRegistry endpoints = registry.getIfAvailable();
+                    return endpoints == null ? null : endpoints.getListenerContainer(listenerId);
+                },
+                health::getIfAvailable,
+                deliveries,
+                clock,
+                properties);
+    }
+
+    /**
+     * The compacted status topic, also declared by publisher-core (same settings, so whichever
+     * starts first creates it).
+     */
+    @Bean
+    NewTopic channelStatusTopic() {
+        return TopicBuilder.name(Topics.CHANNEL_STATUS).partitions(1).compact().build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.college.disclosure.channel.runtime.delivery;
 
+import cn.college.disclosure.contract.DeliveryRepairRequested;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
@@ -15,9 +16,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 class PublicationListener {
 
     private final ChannelDeliveries deliveries;
+    private final ChannelRepairs repairs;
 
-    PublicationListener(ChannelDeliveries deliveries) {
+    PublicationListener(ChannelDeliveries deliveries, ChannelRepairs repairs) {
         this.deliveries = deliveries;
+        this.repairs = repairs;
     }
 
     /** The listener id and consumer group: one per channel, stable across releases. */
@@ -33,6 +36,12 @@ class PublicationListener {
     @KafkaHandler
     void on(PublicationRetracted retraction) {
         deliveries.retract(retraction);
+    }
+
+    /** An operator's repair; every channel but the one it names ignores it. */
+    @KafkaHandler
+    void on(DeliveryRepairRequested repair) {
+        repairs.repair(repair);
     }
 
     @KafkaHandler(isDefault = true)

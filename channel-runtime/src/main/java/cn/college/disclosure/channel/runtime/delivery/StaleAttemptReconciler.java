@@ -17,8 +17,8 @@ import org.springframework.context.SmartLifecycle;
  * Asks the outside system, now and then, about attempts still in flight, unconfirmed or pending
  * after {@code channel.runtime.reconciler.stale-after}: an asynchronous confirmation (WeChat, an
  * LED screen) lands here. A confirmed item becomes DELIVERED; one the system does not have becomes
- * FAILED, as does one the system refused after accepting it (the ledger does not keep the content,
- * so it cannot push: approving the item again does). Never pushes.
+ * FAILED, as does one the system refused after accepting it. Never pushes: an operator's retry (a
+ * {@code DeliveryRepairRequested}) pushes the request the ledger kept, or approving the item again.
  */
 class StaleAttemptReconciler implements SmartLifecycle {
 

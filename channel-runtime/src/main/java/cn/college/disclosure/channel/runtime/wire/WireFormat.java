@@ -1,5 +1,6 @@
 package cn.college.disclosure.channel.runtime.wire;
 
+import cn.college.disclosure.contract.ChannelStatusReported;
 import cn.college.disclosure.contract.PublicationEvent;
 import cn.college.disclosure.contract.WireTypes;
 import java.util.LinkedHashMap;
@@ -56,6 +57,8 @@ final class WireFormat {
         Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
         delegates.put(byte[].class, new ByteArraySerializer());
         delegates.put(PublicationEvent.class, new JacksonJsonSerializer<PublicationEvent>());
+        delegates.put(
+                ChannelStatusReported.class, new JacksonJsonSerializer<ChannelStatusReported>());
         return new DelegatingByTypeSerializer(delegates, true);
     }
 

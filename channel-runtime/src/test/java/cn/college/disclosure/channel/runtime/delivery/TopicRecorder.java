@@ -45,6 +45,19 @@ final class TopicRecorder<V> implements AutoCloseable {
         return new TopicRecorder<>(consumer, topic);
     }
 
+    /** Any of the contract's records, read by their logical type ids. */
+    static <T> TopicRecorder<T> events(String bootstrapServers, String topic) {
+        Map<String, Object> config = config(bootstrapServers);
+        config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
+        config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
+        KafkaConsumer<String, T> consumer =
+                new KafkaConsumer<>(
+                        config,
+                        new StringDeserializer(),
+                        configured(new JacksonJsonDeserializer<T>(), config));
+        return new TopicRecorder<>(consumer, topic);
+    }
+
     static TopicRecorder<byte[]> raw(String bootstrapServers, String topic) {
         return new TopicRecorder<>(
                 new KafkaConsumer<>(

@@ -49,6 +49,32 @@ class WireContractTests {
     }
 
     @Test
+    void readsTheDeliveryRepairRequestedFixture() {
+        assertThat(read(WireTypes.DELIVERY_REPAIR_REQUESTED))
+                .isEqualTo(ContractFixtures.deliveryRepairRequested());
+    }
+
+    @Test
+    void writesChannelStatusReportedAsItsFixtureWithTheLogicalTypeId() {
+        try (Serializer<Object> serializer = WireFormat.valueSerializer()) {
+            serializer.configure(WireFormat.producerProperties(), false);
+            Headers headers = new RecordHeaders();
+
+            byte[] written =
+                    serializer.serialize(
+                            "channel-status", headers, ContractFixtures.channelStatusReported());
+
+            JsonMapper json = JsonMapper.builder().build();
+            assertThat(json.readTree(written))
+                    .isEqualTo(
+                            json.readTree(
+                                    ContractFixtures.fixture(WireTypes.CHANNEL_STATUS_REPORTED)));
+            assertThat(new String(headers.lastHeader(TYPE_ID).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(WireTypes.CHANNEL_STATUS_REPORTED);
+        }
+    }
+
+    @Test
     void passesUnreadableBytesOnAsTheyAreForTheDeadLetterTopic() {
         try (Serializer<Object> serializer = WireFormat.valueSerializer()) {
             serializer.configure(WireFormat.producerProperties(), false);
