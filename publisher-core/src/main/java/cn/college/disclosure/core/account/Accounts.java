@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.account;
 
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +59,76 @@ public class Accounts {
                                         Role.valueOf(rs.getString("role")),
                                         rs.getString("department")))
                 .optional();
+    }
+
+    /**
+     * A user as an administrator sees it.
+     *
+     * @param department the liaison's department; null for the other roles
+     */
+    public record Listed(
+            String username, Role role, @Nullable String department, boolean enabled) {}
+
+    /** Every user, enabled or not, by name. */
+    @Transactional(readOnly = true)
+    public List<Listed> all() {
+        return jdbc.sql("select username, role, department, enabled from account order by username")
+                .query(
+                        (rs, row) ->
+                                new Listed(
+                                        rs.getString("username"),
+                                        Role.valueOf(rs.getString("role")),
+                                        rs.getString("department"),
+                                        rs.getBoolean("enabled")))
+                .list();
+    }
+
+    /** The departments that have a liaison, by name. */
+    @Transactional(readOnly = true)
+    public List<String> departments() {
+        return jdbc.sql(
+                        "select distinct department from account where department is not null order by department")
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Creates a user.
+     *
+     * @throws UsernameTaken if a user with the name exists, enabled or not
+     */
+    @Transactional
+    public void create(String username, String password, Role role, @Nullable String department) {
+        if (!createIfAbsent(username, password, role, department)) {
+            throw new UsernameTaken(username);
+        }
+    }
+
+    /**
+     * Enables or disables a user. A disabled user can no longer sign in; what they did stays
+     * attributed to them.
+     *
+     * @return whether the user exists
+     */
+    @Transactional
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.sql("update account set enabled = ? where username = ?")
+                        .params(enabled, username)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Replaces a user's password (stored as a BCrypt hash).
+     *
+     * @return whether the user exists
+     */
+    @Transactional
+    public boolean resetPassword(String username, String password) {
+        return jdbc.sql("update account set password_hash = ? where username = ?")
+                        .params(passwordEncoder.encode(password), username)
+                        .update()
+                > 0;
     }
 
     /** The signed-in user; the authentication already proved it exists. */

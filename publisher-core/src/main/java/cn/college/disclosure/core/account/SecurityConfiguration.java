@@ -2,6 +2,7 @@ package cn.college.disclosure.core.account;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -11,16 +12,20 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP Basic on {@code /api/**}, stateless, no CSRF (no cookies, so nothing to forge). Roles are
- * checked here; a liaison's department is checked by the items themselves.
+ * Two filter chains. The API: HTTP Basic on {@code /api/**}, stateless, no CSRF (no cookies, so
+ * nothing to forge). The console and everything else: a login form, a session that times out
+ * ({@code server.servlet.session.timeout}), CSRF tokens on every form. Roles are checked here; a
+ * liaison's department is checked by the items themselves.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
         ProblemWritingSecurityHandler problems = new ProblemWritingSecurityHandler(jsonMapper);
-        http.authorizeHttpRequests(
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(
                         requests ->
                                 requests.requestMatchers(
                                                 "/actuator/health/**", "/actuator/health", "/error")
@@ -45,6 +50,8 @@ class SecurityConfiguration {
                                         .hasAnyRole(Role.REPORTER.name(), Role.ADMIN.name())
                                         .requestMatchers(HttpMethod.PUT, "/api/calendar/*")
                                         .hasRole(Role.ADMIN.name())
+                                        .requestMatchers("/api/operations/**")
+                                        .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
                                         .requestMatchers(HttpMethod.GET, "/api/**")
                                         .authenticated()
                                         .anyRequest()
@@ -58,6 +65,55 @@ class SecurityConfiguration {
                 .sessionManagement(
                         session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** The console: pages for people, signed in through the form at {@code /login}. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+        String[] operators = {Role.OPERATOR.name(), Role.ADMIN.name()};
+        http.authorizeHttpRequests(
+                        requests ->
+                                requests.requestMatchers(
+                                                "/actuator/health/**",
+                                                "/actuator/health",
+                                                "/error",
+                                                "/login",
+                                                "/webjars/**",
+                                                "/console/assets/**",
+                                                "/favicon.ico")
+                                        .permitAll()
+                                        .requestMatchers("/console/operations/**")
+                                        .hasAnyRole(operators)
+                                        .requestMatchers("/console/statistics/**")
+                                        .hasAnyRole(Role.REPORTER.name(), Role.ADMIN.name())
+                                        .requestMatchers("/console/admin/**")
+                                        .hasRole(Role.ADMIN.name())
+                                        .requestMatchers(
+                                                HttpMethod.POST, "/console/items/*/retract")
+                                        .hasAnyRole(Role.LIAISON.name(), Role.ADMIN.name())
+                                        .requestMatchers(HttpMethod.POST, "/console/items/**")
+                                        .hasRole(Role.LIAISON.name())
+                                        .requestMatchers(
+                                                "/console/items/new", "/console/items/*/edit")
+                                        .hasRole(Role.LIAISON.name())
+                                        .requestMatchers("/", "/console", "/console/**")
+                                        .authenticated()
+                                        .anyRequest()
+                                        .denyAll())
+                .formLogin(
+                        form ->
+                                form.loginPage("/login")
+                                        .defaultSuccessUrl("/console", true)
+                                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(
+                        exceptions ->
+                                exceptions.authenticationEntryPoint(
+                                        new HtmxLoginEntryPoint("/login")))
+                .sessionManagement(
+                        session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
     }
 

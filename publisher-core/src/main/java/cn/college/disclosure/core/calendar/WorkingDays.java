@@ -35,6 +35,7 @@ public class WorkingDays {
     private final CalendarYears uploads;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JsonMapper json;
     private final String fileVersion;
     private final Map<Integer, CalendarYear> shipped;
     private final Set<Integer> warned = ConcurrentHashMap.newKeySet();
@@ -49,6 +50,7 @@ public class WorkingDays {
         this.uploads = uploads;
         this.events = events;
         this.clock = clock;
+        this.json = json;
         CalendarYear.File file;
         try (InputStream in = properties.location().getInputStream()) {
             file = json.readValue(in, CalendarYear.File.class);
@@ -122,6 +124,33 @@ public class WorkingDays {
         uploads.save(year, uploadedBy, clock.instant());
         reload();
         events.publishEvent(new WorkingDayCalendarChanged(year.year()));
+    }
+
+    /**
+     * Stores an uploaded schedule document (the shape of one year of the data file, as {@code PUT
+     * /api/calendar/{year}} takes it) for the year it names: any year from 2000 to next year.
+     *
+     * @return the year stored
+     * @throws CalendarYearRejected if the document is not such a schedule, naming the field
+     */
+    @Transactional
+    public int upload(byte[] document, String uploadedBy) {
+        CalendarYear year;
+        try {
+            year = json.readValue(document, CalendarYear.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new CalendarYearRejected(
+                    "file", "Not a calendar year document: " + e.getOriginalMessage());
+        }
+        int nextYear = LocalDate.now(clock).getYear() + 1;
+        if (year.year() < 2000 || year.year() > nextYear) {
+            throw new CalendarYearRejected(
+                    "year",
+                    "A schedule can be uploaded for 2000 to " + nextYear + ", not " + year.year());
+        }
+        year.validate(year.year());
+        upload(year, uploadedBy);
+        return year.year();
     }
 
     /** Reads the uploaded years again (at start-up and after an upload). */

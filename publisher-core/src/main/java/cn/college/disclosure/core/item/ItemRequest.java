@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param channels the channels to publish to; all of them when absent
  */
-record ItemRequest(
+public record ItemRequest(
         @NotBlank @Size(max = 120) @Nullable String title,
         @Size(max = 300) @Nullable String summary,
         @NotNull @Nullable String body,

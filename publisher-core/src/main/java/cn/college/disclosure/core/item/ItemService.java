@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cause commit together with the state change or not at all.
  */
 @Service
-class ItemService {
+public class ItemService {
 
     private final Items items;
     private final Catalogue catalogue;
@@ -51,7 +51,7 @@ class ItemService {
     }
 
     @Transactional
-    ItemView create(ItemRequest request, Account liaison) {
+    public ItemView create(ItemRequest request, Account liaison) {
         String department = liaison.department();
         if (department == null) {
             throw new IllegalStateException("Liaison " + liaison.username() + " has no department");
@@ -62,21 +62,21 @@ class ItemService {
     }
 
     @Transactional
-    ItemView revise(ItemId id, ItemRequest request, Account liaison) {
+    public ItemView revise(ItemId id, ItemRequest request, Account liaison) {
         Item item = lockedOwnItem(id, liaison);
         item.revise(content(request), clock);
         return saved(item);
     }
 
     @Transactional
-    ItemView approve(ItemId id, Account liaison) {
+    public ItemView approve(ItemId id, Account liaison) {
         Item item = lockedOwnItem(id, liaison);
         item.approve(liaison.username(), clock);
         return saved(item);
     }
 
     @Transactional
-    ItemView retract(ItemId id, String reason, Account user) {
+    public ItemView retract(ItemId id, String reason, Account user) {
         Item item =
                 user.hasRole(Role.ADMIN)
                         ? items.findForUpdate(id).orElseThrow(() -> new ItemNotFound(id))
@@ -86,7 +86,7 @@ class ItemService {
     }
 
     @Transactional(readOnly = true)
-    ItemView get(ItemId id) {
+    public ItemView get(ItemId id) {
         Item item = items.find(id).orElseThrow(() -> new ItemNotFound(id));
         return ItemView.of(
                 item,
@@ -100,11 +100,27 @@ class ItemService {
             @Nullable DeliveryStatus deliveryStatus,
             int page,
             int size) {
+        return list(null, status, channel, deliveryStatus, page, size);
+    }
+
+    /**
+     * A page of items, most recently changed first.
+     *
+     * @param department only this department's items, when given (a liaison's own list)
+     */
+    @Transactional(readOnly = true)
+    public ItemView.Page list(
+            @Nullable String department,
+            @Nullable ItemStatus status,
+            @Nullable Channel channel,
+            @Nullable DeliveryStatus deliveryStatus,
+            int page,
+            int size) {
         List<UUID> ids =
                 channel == null && deliveryStatus == null
                         ? null
                         : deliveries.itemsWith(channel, deliveryStatus);
-        List<Item> found = items.page(status, ids, page, size);
+        List<Item> found = items.page(department, status, ids, page, size);
         Map<UUID, List<DeliverySummary>> byItem =
                 deliveries.deliveriesOf(found.stream().map(item -> item.id().value()).toList());
         return new ItemView.Page(
@@ -117,7 +133,15 @@ class ItemService {
                         .toList(),
                 page,
                 size,
-                items.count(status, ids));
+                items.count(department, status, ids));
+    }
+
+    /**
+     * The body as it would be stored and published: the same sanitiser as {@link #create}, for a
+     * preview that shows exactly what the channels will get.
+     */
+    public String sanitized(String html) {
+        return sanitizer.sanitize(html);
     }
 
     private ItemView saved(Item item) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * version} its latest version (the one the editable fields belong to), {@code liveVersion} the
  * version the channels show (absent before the first approval and after retraction).
  */
-record ItemView(
+public record ItemView(
         UUID id,
         String title,
         ItemStatus status,
@@ -34,7 +34,8 @@ record ItemView(
         @Nullable RetractionView retraction,
         List<DeliverySummary> deliveries) {
 
-    record RetractionView(int version, String reason, String retractedBy, Instant retractedAt) {}
+    public record RetractionView(
+            int version, String reason, String retractedBy, Instant retractedAt) {}
 
     static ItemView of(Item item, List<DeliverySummary> deliveries) {
         ItemContent content = item.content();
@@ -68,5 +69,5 @@ record ItemView(
     }
 
     /** A page of items, newest change first. */
-    record Page(List<ItemView> content, int page, int size, long totalElements) {}
+    public record Page(List<ItemView> content, int page, int size, long totalElements) {}
 }

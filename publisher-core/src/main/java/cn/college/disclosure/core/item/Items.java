@@ -48,25 +48,34 @@ class Items {
      *
      * @param ids only these items, when given
      */
-    List<Item> page(@Nullable ItemStatus status, @Nullable List<UUID> ids, int page, int size) {
+    List<Item> page(
+            @Nullable String department,
+            @Nullable ItemStatus status,
+            @Nullable List<UUID> ids,
+            int page,
+            int size) {
         return jdbc.sql(
                         SELECT
-                                + where(status, ids)
+                                + where(department, status, ids)
                                 + " order by i.updated_at desc, i.id limit :size offset :offset")
-                .params(params(status, ids, size, (long) page * size))
+                .params(params(department, status, ids, size, (long) page * size))
                 .query(this::map)
                 .list();
     }
 
-    long count(@Nullable ItemStatus status, @Nullable List<UUID> ids) {
-        return jdbc.sql("select count(*) from item i" + where(status, ids))
-                .params(params(status, ids, 0, 0))
+    long count(@Nullable String department, @Nullable ItemStatus status, @Nullable List<UUID> ids) {
+        return jdbc.sql("select count(*) from item i" + where(department, status, ids))
+                .params(params(department, status, ids, 0, 0))
                 .query(Long.class)
                 .single();
     }
 
-    private static String where(@Nullable ItemStatus status, @Nullable List<UUID> ids) {
+    private static String where(
+            @Nullable String department, @Nullable ItemStatus status, @Nullable List<UUID> ids) {
         StringBuilder where = new StringBuilder(" where true");
+        if (department != null) {
+            where.append(" and i.department = :department");
+        }
         if (status != null) {
             where.append(" and i.status = :status");
         }
@@ -77,8 +86,15 @@ class Items {
     }
 
     private static java.util.Map<String, Object> params(
-            @Nullable ItemStatus status, @Nullable List<UUID> ids, int size, long offset) {
+            @Nullable String department,
+            @Nullable ItemStatus status,
+            @Nullable List<UUID> ids,
+            int size,
+            long offset) {
         var params = new java.util.HashMap<String, Object>();
+        if (department != null) {
+            params.put("department", department);
+        }
         params.put("size", size);
         params.put("offset", offset);
         if (status != null) {

@@ -46,7 +46,13 @@ class MessagingConfiguration {
                 topic(Topics.PUBLICATIONS, properties),
                 topic(Topics.PUBLICATIONS_DEAD_LETTER, properties),
                 topic(Topics.DELIVERY_REPORTS, properties),
-                topic(DELIVERY_REPORTS_DEAD_LETTER, properties));
+                topic(DELIVERY_REPORTS_DEAD_LETTER, properties),
+                // one slot per channel instance; the channel runtime declares it the same way
+                TopicBuilder.name(Topics.CHANNEL_STATUS)
+                        .partitions(1)
+                        .replicas(properties.replicas())
+                        .compact()
+                        .build());
     }
 
     private static NewTopic topic(String name, TopicsProperties properties) {

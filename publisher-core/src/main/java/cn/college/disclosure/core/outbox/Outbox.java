@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Outbox {
 
     private static final Map<Class<?>, String> TYPE_IDS =
-            WireTypes.ALL.entrySet().stream()
+            WireTypes.ITEM_EVENTS.entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
     private final JdbcClient jdbc;
@@ -66,7 +66,8 @@ class Outbox {
                                         rs.getString("message_key"),
                                         jsonMapper.readValue(
                                                 rs.getString("payload"),
-                                                WireTypes.ALL.get(rs.getString("event_type")))))
+                                                WireTypes.ITEM_EVENTS.get(
+                                                        rs.getString("event_type")))))
                 .list();
     }
 

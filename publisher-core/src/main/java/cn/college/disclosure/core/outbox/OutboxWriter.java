@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.outbox;
 
+import cn.college.disclosure.contract.DeliveryRepairRequested;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
@@ -7,6 +8,7 @@ import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.core.catalogue.Catalogue;
 import cn.college.disclosure.core.item.ItemApproved;
 import cn.college.disclosure.core.item.ItemRetracted;
+import cn.college.disclosure.core.operations.RepairRequested;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -86,6 +88,28 @@ class OutboxWriter {
                         retracted.reason(),
                         retracted.retractedBy()),
                 now);
+        relayOnCommit();
+    }
+
+    /**
+     * An operator's repair becomes the channel's command on the publications topic, keyed by the
+     * item like the item's other events, so it is handled after the request it repairs.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(RepairRequested repair) {
+        outbox.add(
+                Topics.PUBLICATIONS,
+                new DeliveryRepairRequested(
+                        repair.eventId(),
+                        repair.itemId(),
+                        repair.version(),
+                        repair.requestedAt(),
+                        repair.channel(),
+                        repair.action(),
+                        repair.requestedBy(),
+                        repair.note()),
+                clock.instant());
         relayOnCommit();
     }
 

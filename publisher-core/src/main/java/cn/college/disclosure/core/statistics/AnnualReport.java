@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * 清单事项公开情况表.
  */
 @Component
-class AnnualReport {
+public class AnnualReport {
 
     static final String NOT_APPLICABLE = "不涉及";
     static final String DISCLOSED = "已公开";
@@ -28,10 +28,15 @@ class AnnualReport {
 
     private final Catalogue catalogue;
     private final StatisticsProperties properties;
+    private final NotApplicableItems notApplicableItems;
 
-    AnnualReport(Catalogue catalogue, StatisticsProperties properties) {
+    AnnualReport(
+            Catalogue catalogue,
+            StatisticsProperties properties,
+            NotApplicableItems notApplicableItems) {
         this.catalogue = catalogue;
         this.properties = properties;
+        this.notApplicableItems = notApplicableItems;
     }
 
     /**
@@ -40,7 +45,8 @@ class AnnualReport {
      * @param text the paragraph of section 二(一)
      * @param catalogueItems one row per catalogue item, in number order
      */
-    record Report(Statistics.PeriodView period, String text, List<CatalogueRow> catalogueItems) {}
+    public record Report(
+            Statistics.PeriodView period, String text, List<CatalogueRow> catalogueItems) {}
 
     /**
      * One line of the 清单事项公开情况表.
@@ -51,7 +57,7 @@ class AnnualReport {
      * @param status 已公开, 本期未公开 (flagged) or 不涉及
      * @param flagged applicable, yet nothing disclosed in the period
      */
-    record CatalogueRow(
+    public record CatalogueRow(
             int number,
             String name,
             int category,
@@ -121,7 +127,7 @@ class AnnualReport {
     private List<CatalogueRow> rows(AnnualStatistics.Counted counted) {
         Tally tally = counted.tally();
         Map<Integer, List<String>> channelsByItem = new LinkedHashMap<>();
-        Set<Integer> notApplicable = new HashSet<>(properties.notApplicableItems());
+        Set<Integer> notApplicable = notApplicableItems.current();
         for (Channel channel : channelOrder(counted.statistics())) {
             tally.cells.forEach(
                     (key, counts) -> {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     core
  * @param timeliness per category, items disclosed (first delivered on any channel) in the period
  */
-record Statistics(
+public record Statistics(
         PeriodView period,
         String timezone,
         Instant generatedAt,
@@ -37,7 +37,7 @@ record Statistics(
      * @param to the first instant after the period
      * @param label the report's wording of the period
      */
-    record PeriodView(
+    public record PeriodView(
             @Nullable Integer year,
             LocalDate firstDay,
             LocalDate lastDay,
@@ -56,7 +56,7 @@ record Statistics(
      * @param failed deliveries now FAILED whose failure was reported in the period (absent for
      *     manual channels)
      */
-    record ChannelCount(
+    public record ChannelCount(
             String channel,
             String name,
             String unit,
@@ -66,10 +66,10 @@ record Statistics(
             @Nullable Long stillPublished,
             @Nullable Long failed) {}
 
-    record CategoryCount(
+    public record CategoryCount(
             String channel, int category, String categoryName, long count, long retracted) {}
 
-    record CatalogueItemCount(
+    public record CatalogueItemCount(
             String channel,
             int catalogueItem,
             String catalogueItemName,
@@ -80,15 +80,15 @@ record Statistics(
     /**
      * @param month {@code yyyy-MM}
      */
-    record MonthCount(String channel, String month, long count, long retracted) {}
+    public record MonthCount(String channel, String month, long count, long retracted) {}
 
-    record DepartmentCount(String department, String channel, long count, long retracted) {}
+    public record DepartmentCount(String department, String channel, long count, long retracted) {}
 
     /**
      * @param onTime disclosed within the working-day limit of {@code producedOn}
      * @param late disclosed after it
      * @param undated without {@code producedOn}, so not judged
      */
-    record Timeliness(
+    public record Timeliness(
             int category, String categoryName, long items, long onTime, long late, long undated) {}
 }

@@ -37,6 +37,30 @@ class KafkaSerializationTests {
     }
 
     @Test
+    void writesDeliveryRepairRequestedAsItsFixtureWithTheLogicalTypeId() {
+        assertWritesFixture(
+                ContractFixtures.deliveryRepairRequested(), WireTypes.DELIVERY_REPAIR_REQUESTED);
+    }
+
+    @Test
+    void readsTheChannelStatusReportedFixtureByItsLogicalTypeId() {
+        Deserializer<Object> deserializer = new ErrorHandlingDeserializer<>();
+        deserializer.configure(KafkaSerialization.consumerConfigs(), false);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(
+                "__TypeId__", WireTypes.CHANNEL_STATUS_REPORTED.getBytes(StandardCharsets.UTF_8));
+
+        Object read =
+                deserializer.deserialize(
+                        "channel-status",
+                        headers,
+                        ContractFixtures.fixture(WireTypes.CHANNEL_STATUS_REPORTED)
+                                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read).isEqualTo(ContractFixtures.channelStatusReported());
+    }
+
+    @Test
     void readsTheDeliveryReportedFixtureByItsLogicalTypeId() {
         Deserializer<Object> deserializer = new ErrorHandlingDeserializer<>();
         deserializer.configure(KafkaSerialization.consumerConfigs(), false);

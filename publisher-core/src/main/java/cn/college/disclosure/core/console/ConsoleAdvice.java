@@ -1,0 +1,73 @@
+package cn.college.disclosure.core.console;
+
+import cn.college.disclosure.core.account.Account;
+import cn.college.disclosure.core.account.Role;
+import cn.college.disclosure.core.item.ItemNotFound;
+import cn.college.disclosure.core.item.ItemOfOtherDepartment;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every console page needs (the signed-in user and what their role may see), and the error
+ * pages: the console answers with pages, never with the API's problem details, so it is consulted
+ * before the API's handler.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleAdvice {
+
+    private final ConsoleUsers users;
+
+    ConsoleAdvice(ConsoleUsers users) {
+        this.users = users;
+    }
+
+    /** The navigation a role sees; ADMIN sees everything. */
+    record Navigation(boolean items, boolean board, boolean statistics, boolean admin) {
+
+        static Navigation of(Role role) {
+            return switch (role) {
+                case LIAISON -> new Navigation(true, false, false, false);
+                case OPERATOR -> new Navigation(false, true, false, false);
+                case REPORTER -> new Navigation(false, false, true, false);
+                case ADMIN -> new Navigation(true, true, true, true);
+            };
+        }
+    }
+
+    @ModelAttribute("me")
+    @Nullable Account me(@Nullable Principal principal) {
+        return principal == null ? null : users.of(principal);
+    }
+
+    @ModelAttribute("navigation")
+    @Nullable Navigation navigation(@Nullable Principal principal) {
+        return principal == null ? null : Navigation.of(users.of(principal).role());
+    }
+
+    @ExceptionHandler(ItemNotFound.class)
+    String notFound(Model model, HttpServletResponse response) {
+        return error(model, response, HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    @ExceptionHandler(ItemOfOtherDepartment.class)
+    String otherDepartment(Model model, HttpServletResponse response) {
+        return error(model, response, HttpStatus.FORBIDDEN, "error.otherDepartment");
+    }
+
+    private static String error(
+            Model model, HttpServletResponse response, HttpStatus status, String code) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("messageCode", code);
+        return "console/error";
+    }
+}
