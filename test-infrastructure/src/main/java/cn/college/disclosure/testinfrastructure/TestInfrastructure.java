@@ -113,9 +113,13 @@ public abstract sealed class TestInfrastructure {
             return false;
         }
 
+        /**
+         * Stops the database, a child process that would outlive the JVM. The broker's threads end
+         * with the JVM; stopping it here would pull it away from the application contexts that are
+         * closing at the same time, and their last sends would wait for it.
+         */
         @Override
         void shutdown() {
-            kafka.stop();
             postgres.close();
         }
     }

@@ -18,6 +18,7 @@ import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class CampusPlatformChannelIntegrationTests {
 
     private static ConfigurableApplicationContext fakes;
     private static String fake;
-    private static ReportRecorder<DeliveryReported> reports;
+    private static TopicRecorder<DeliveryReported> reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
     @Autowired ChannelParking parking;
@@ -85,7 +86,7 @@ class CampusPlatformChannelIntegrationTests {
     @BeforeAll
     static void recordReports() {
         reports =
-                ReportRecorder.reports(
+                TopicRecorder.reports(
                         System.getProperty("spring.kafka.bootstrap-servers"),
                         Topics.DELIVERY_REPORTS);
     }

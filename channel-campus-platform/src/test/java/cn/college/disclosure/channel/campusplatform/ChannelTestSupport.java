@@ -9,6 +9,7 @@ import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.WebsitePaths;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,7 @@ final class ChannelTestSupport {
     }
 
     static DeliveryReported awaitStatus(
-            ReportRecorder<DeliveryReported> reports,
+            TopicRecorder<DeliveryReported> reports,
             UUID itemId,
             int version,
             DeliveryStatus status) {
@@ -64,7 +65,7 @@ final class ChannelTestSupport {
                 .orElseThrow();
     }
 
-    static List<DeliveryStatus> statuses(ReportRecorder<DeliveryReported> reports, UUID itemId) {
+    static List<DeliveryStatus> statuses(TopicRecorder<DeliveryReported> reports, UUID itemId) {
         return reports.values(itemId).stream().map(DeliveryReported::status).toList();
     }
 

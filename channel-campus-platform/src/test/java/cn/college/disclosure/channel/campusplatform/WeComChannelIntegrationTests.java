@@ -12,6 +12,7 @@ import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class WeComChannelIntegrationTests {
 
     private static ConfigurableApplicationContext fakes;
     private static String fake;
-    private static ReportRecorder<DeliveryReported> reports;
+    private static TopicRecorder<DeliveryReported> reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
 
@@ -71,7 +72,7 @@ class WeComChannelIntegrationTests {
     @BeforeAll
     static void recordReports() {
         reports =
-                ReportRecorder.reports(
+                TopicRecorder.reports(
                         System.getProperty("spring.kafka.bootstrap-servers"),
                         Topics.DELIVERY_REPORTS);
     }

@@ -12,6 +12,7 @@ import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,7 @@ class WebsiteChannelIntegrationTests {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Path WEB_ROOT = temporaryWebRoot();
 
-    private static ReportRecorder<DeliveryReported> reports;
+    private static TopicRecorder<DeliveryReported> reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
     @LocalServerPort int port;
@@ -58,7 +59,7 @@ class WebsiteChannelIntegrationTests {
     @BeforeAll
     static void recordReports() {
         reports =
-                ReportRecorder.reports(
+                TopicRecorder.reports(
                         System.getProperty("spring.kafka.bootstrap-servers"),
                         Topics.DELIVERY_REPORTS);
     }

@@ -13,6 +13,7 @@ import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +75,7 @@ class WeChatChannelIntegrationTests {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
 
     private static String fakeWeChat;
-    private static ReportRecorder<DeliveryReported> reports;
+    private static TopicRecorder<DeliveryReported> reports;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
@@ -103,7 +104,7 @@ class WeChatChannelIntegrationTests {
     @BeforeAll
     static void recordReports() {
         reports =
-                ReportRecorder.reports(
+                TopicRecorder.reports(
                         System.getProperty("spring.kafka.bootstrap-servers"),
                         Topics.DELIVERY_REPORTS);
     }

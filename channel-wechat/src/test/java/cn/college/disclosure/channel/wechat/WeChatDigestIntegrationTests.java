@@ -11,6 +11,7 @@ import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +71,7 @@ class WeChatDigestIntegrationTests {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static String fakeWeChat;
-    private static ReportRecorder<DeliveryReported> reports;
+    private static TopicRecorder<DeliveryReported> reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
     @Autowired MutableClock clock;
@@ -89,7 +90,7 @@ class WeChatDigestIntegrationTests {
     @BeforeAll
     static void recordReports() {
         reports =
-                ReportRecorder.reports(
+                TopicRecorder.reports(
                         System.getProperty("spring.kafka.bootstrap-servers"),
                         Topics.DELIVERY_REPORTS);
     }

@@ -45,6 +45,9 @@ final class WireFormat {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // a report to an unreachable broker fails within seconds (and the record is handled again)
+        // instead of blocking the listener, or the shutdown, for the default minute
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         properties.put(JacksonJsonSerializer.TYPE_MAPPINGS, WireTypes.MAPPING);
         return properties;
     }

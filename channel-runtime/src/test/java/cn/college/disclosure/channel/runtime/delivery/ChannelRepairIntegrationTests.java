@@ -14,6 +14,7 @@ import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.RepairAction;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

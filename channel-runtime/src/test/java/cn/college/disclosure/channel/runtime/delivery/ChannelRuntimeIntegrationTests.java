@@ -11,6 +11,7 @@ import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WireTypes;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package cn.college.disclosure.channel.wechat.publishing;
+package cn.college.disclosure.channel.runtime.web;
 
 import cn.college.disclosure.channel.runtime.ChannelParking;
 import cn.college.disclosure.channel.runtime.ParkedChannel;
@@ -6,7 +6,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Whether the channel is parked (45009): 200 with reason and resume time, 204 while it runs. */
+/**
+ * Whether the channel is parked (a provider's quota, an open circuit): 200 with the reason and the
+ * resume time, 204 while it runs.
+ */
 @RestController
 class ParkingController {
 

@@ -1,4 +1,4 @@
-package cn.college.disclosure.channel.website;
+package cn.college.disclosure.testinfrastructure;
 
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.WireTypes;
@@ -19,13 +19,13 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
  * Reads a topic from the beginning on its own thread and keeps every record, as another service
  * would see them.
  */
-final class ReportRecorder<V> implements AutoCloseable {
+public final class TopicRecorder<V> implements AutoCloseable {
 
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> records = new CopyOnWriteArrayList<>();
     private final Thread poller;
 
-    private ReportRecorder(KafkaConsumer<String, V> consumer, String topic) {
+    private TopicRecorder(KafkaConsumer<String, V> consumer, String topic) {
         this.consumer = consumer;
         consumer.subscribe(List.of(topic));
         poller = new Thread(this::poll, "recorder-" + topic);
@@ -33,7 +33,7 @@ final class ReportRecorder<V> implements AutoCloseable {
         poller.start();
     }
 
-    static ReportRecorder<DeliveryReported> reports(String bootstrapServers, String topic) {
+    public static TopicRecorder<DeliveryReported> reports(String bootstrapServers, String topic) {
         Map<String, Object> config = config(bootstrapServers);
         config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
         config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
@@ -42,11 +42,24 @@ final class ReportRecorder<V> implements AutoCloseable {
                         config,
                         new StringDeserializer(),
                         configured(new JacksonJsonDeserializer<DeliveryReported>(), config));
-        return new ReportRecorder<>(consumer, topic);
+        return new TopicRecorder<>(consumer, topic);
     }
 
-    static ReportRecorder<byte[]> raw(String bootstrapServers, String topic) {
-        return new ReportRecorder<>(
+    /** Any of the contract's records, read by their logical type ids. */
+    public static <T> TopicRecorder<T> events(String bootstrapServers, String topic) {
+        Map<String, Object> config = config(bootstrapServers);
+        config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
+        config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
+        KafkaConsumer<String, T> consumer =
+                new KafkaConsumer<>(
+                        config,
+                        new StringDeserializer(),
+                        configured(new JacksonJsonDeserializer<T>(), config));
+        return new TopicRecorder<>(consumer, topic);
+    }
+
+    public static TopicRecorder<byte[]> raw(String bootstrapServers, String topic) {
+        return new TopicRecorder<>(
                 new KafkaConsumer<>(
                         config(bootstrapServers),
                         new StringDeserializer(),
@@ -54,15 +67,15 @@ final class ReportRecorder<V> implements AutoCloseable {
                 topic);
     }
 
-    List<ConsumerRecord<String, V>> records() {
+    public List<ConsumerRecord<String, V>> records() {
         return List.copyOf(records);
     }
 
-    List<ConsumerRecord<String, V>> keyed(UUID itemId) {
+    public List<ConsumerRecord<String, V>> keyed(UUID itemId) {
         return records.stream().filter(r -> itemId.toString().equals(r.key())).toList();
     }
 
-    List<V> values(UUID itemId) {
+    public List<V> values(UUID itemId) {
         return keyed(itemId).stream().map(ConsumerRecord::value).toList();
     }
 
