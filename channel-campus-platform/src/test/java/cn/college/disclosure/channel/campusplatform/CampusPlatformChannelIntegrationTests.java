@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The webhook adapter against a real broker and database and the fake campus platform
  * (outside-world-fakes, in-process on a random port): Kafka in, signed notices and reports out.
- * Breaker windows and waits are short so that an outage takes seconds, not the production minute.
+ * Breaker windows and waits are short (a 1 s wait in the open state); the outage lasts the minute
+ * the issue names.
  */
 @PipelineInfrastructure
 @SpringBootTest(
@@ -70,6 +71,8 @@ class CampusPlatformChannelIntegrationTests {
     @Autowired KafkaTemplate<Object, Object> kafka;
     @Autowired ChannelParking parking;
     @Autowired CircuitBreakerRegistry breakers;
+
+    private static final Duration OUTAGE = Duration.ofSeconds(60);
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -213,9 +216,11 @@ class CampusPlatformChannelIntegrationTests {
             assertThat(parking.parked().orElseThrow().reason()).contains("circuit breaker");
             assertThat(breakers.circuitBreaker("campus-platform").getState())
                     .isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
-            // parked, then one probe per breaker wait: the outage costs no retries
-            await().during(Duration.ofSeconds(3))
-                    .atMost(Duration.ofSeconds(6))
+            int requestsBefore = requestsSeen();
+            // a minute's outage: parked, then one probe per breaker wait (1 s here); it costs no
+            // retries, so no item fails however long the platform is down
+            await().during(OUTAGE)
+                    .atMost(OUTAGE.plusSeconds(10))
                     .until(
                             () ->
                                     items.stream()
@@ -225,6 +230,8 @@ class CampusPlatformChannelIntegrationTests {
                                                                     .contains(
                                                                             DeliveryStatus
                                                                                     .FAILED)));
+            // and the platform is not flooded meanwhile: about one probe per breaker wait
+            assertThat(requestsSeen() - requestsBefore).isLessThan((int) OUTAGE.toSeconds() * 3);
         } finally {
             call("PUT", "/outage", "{\"down\":false}");
         }
@@ -313,6 +320,11 @@ class CampusPlatformChannelIntegrationTests {
             }
         }
         return count;
+    }
+
+    /** Every request the fake platform received, refused ones included. */
+    private int requestsSeen() throws Exception {
+        return json.readTree(call("GET", "/messages", null)).path("messages").size();
     }
 
     private static String call(String method, String path, String body) throws Exception {
