@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param ledText a short text for the LED screens; the title is used when absent
  * @param producedOn the day the information was produced, for the 20-working-day rule
  * @param approvedBy the user who approved this version
+ * @param led how the LED screens show the item (groups, priority, display window); absent in events
+ *     written before the options existed, and whenever the item chose none
  */
 public record PublicationRequested(
         UUID eventId,
@@ -38,7 +40,8 @@ public record PublicationRequested(
         URI canonicalUrl,
         @Nullable String ledText,
         @Nullable LocalDate producedOn,
-        String approvedBy)
+        String approvedBy,
+        @Nullable LedOptions led)
         implements PublicationEvent {
 
     public PublicationRequested {
@@ -47,6 +50,40 @@ public record PublicationRequested(
                 channels.isEmpty()
                         ? Set.of()
                         : Collections.unmodifiableSet(EnumSet.copyOf(channels));
+    }
+
+    /** An event without LED options: the LED channel applies its groups' defaults. */
+    public PublicationRequested(
+            UUID eventId,
+            UUID itemId,
+            int version,
+            Instant occurredAt,
+            String title,
+            @Nullable String summary,
+            String bodyHtml,
+            Set<Channel> channels,
+            @Nullable CatalogueEntry catalogueItem,
+            String department,
+            URI canonicalUrl,
+            @Nullable String ledText,
+            @Nullable LocalDate producedOn,
+            String approvedBy) {
+        this(
+                eventId,
+                itemId,
+                version,
+                occurredAt,
+                title,
+                summary,
+                bodyHtml,
+                channels,
+                catalogueItem,
+                department,
+                canonicalUrl,
+                ledText,
+                producedOn,
+                approvedBy,
+                null);
     }
 
     /** Whether the item is to be published on the channel. */

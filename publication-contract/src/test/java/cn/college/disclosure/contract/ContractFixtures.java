@@ -34,7 +34,12 @@ public final class ContractFixtures {
                 URI.create("http://localhost:8081/items/" + ITEM_ID + ".html"),
                 "2021年招生章程已发布",
                 LocalDate.parse("2021-03-10"),
-                "liaison");
+                "liaison",
+                new LedOptions(
+                        Set.of("gate", "library-lobby"),
+                        LedPriority.URGENT,
+                        Instant.parse("2021-03-15T02:00:00Z"),
+                        Instant.parse("2021-03-18T02:00:00Z")));
     }
 
     public static PublicationRetracted publicationRetracted() {

@@ -2,6 +2,7 @@ package cn.college.disclosure.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,37 @@ class ContractTests {
         assertThat(title.admits("中".repeat(32))).isTrue();
         assertThat(title.admits("中".repeat(33))).isFalse();
         assertThat(ChannelLimits.of(Channel.WEBSITE)).isEmpty();
+    }
+
+    @Test
+    void anEventWithoutLedOptionsLeavesThemToTheChannel() {
+        PublicationRequested fixture = ContractFixtures.publicationRequested();
+        PublicationRequested old =
+                new PublicationRequested(
+                        fixture.eventId(),
+                        fixture.itemId(),
+                        fixture.version(),
+                        fixture.occurredAt(),
+                        fixture.title(),
+                        fixture.summary(),
+                        fixture.bodyHtml(),
+                        fixture.channels(),
+                        fixture.catalogueItem(),
+                        fixture.department(),
+                        fixture.canonicalUrl(),
+                        fixture.ledText(),
+                        fixture.producedOn(),
+                        fixture.approvedBy());
+
+        assertThat(old.led()).isNull();
+        assertThat(fixture.led()).isNotNull();
+    }
+
+    @Test
+    void ledGroupsAreSortedAndNoGroupsIsAbsent() {
+        assertThat(new LedOptions(Set.of("lobby", "gate"), null, null, null).groups())
+                .containsExactly("gate", "lobby");
+        assertThat(new LedOptions(Set.of(), LedPriority.EMERGENCY, null, null).groups()).isNull();
     }
 
     @Test

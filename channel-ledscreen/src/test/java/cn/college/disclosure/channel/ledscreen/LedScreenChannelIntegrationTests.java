@@ -7,12 +7,15 @@ import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
+import cn.college.disclosure.contract.LedOptions;
+import cn.college.disclosure.contract.LedPriority;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +59,7 @@ class LedScreenChannelIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static ReportRecorder<DeliveryReported> reports;
+    private static TopicRecorder<DeliveryReported> reports;
     private static ConfigurableApplicationContext fakes;
     private static String fakesUrl;
 
@@ -78,7 +82,7 @@ class LedScreenChannelIntegrationTests {
     @BeforeAll
     static void recordReports() {
         reports =
-                ReportRecorder.reports(
+                TopicRecorder.reports(
                         System.getProperty("spring.kafka.bootstrap-servers"),
                         Topics.DELIVERY_REPORTS);
     }
@@ -394,6 +398,140 @@ class LedScreenChannelIntegrationTests {
                 .isFalse();
     }
 
+    @Test
+    void anEmergencyPreemptsEveryOtherMessageOfItsGroupUntilItIsRetracted() throws Exception {
+        UUID normal = UUID.randomUUID();
+        UUID emergency = UUID.randomUUID();
+        send(request(normal, 1, "教务处", "期末考试安排"));
+        awaitStatus(normal, 1, DeliveryStatus.PENDING);
+        assertThat(messageOf(feed("gate"), normal)).isPresent();
+
+        send(
+                request(
+                        emergency,
+                        1,
+                        "保卫处",
+                        "火警：请立即疏散",
+                        new LedOptions(
+                                Set.of("gate"),
+                                LedPriority.EMERGENCY,
+                                null,
+                                Instant.now().plus(Duration.ofMinutes(5)))));
+
+        awaitStatus(emergency, 1, DeliveryStatus.PENDING);
+        JsonNode preempted = feed("gate");
+        assertThat(messageOf(preempted, emergency).orElseThrow().path("priority").asString())
+                .isEqualTo("emergency");
+        assertThat(messageOf(preempted, normal)).isEmpty();
+        assertThat(preempted.path("messages"))
+                .allMatch(m -> m.path("priority").asString().equals("emergency"));
+        // it named gate only: plaza, which shows 保卫处's items, does not get it
+        assertThat(messageOf(feed("plaza"), emergency)).isEmpty();
+
+        send(retraction(emergency, 1));
+
+        awaitStatus(emergency, 1, DeliveryStatus.RETRACTED);
+        JsonNode after = feed("gate");
+        assertThat(messageOf(after, emergency)).isEmpty();
+        assertThat(messageOf(after, normal)).isPresent();
+        send(retraction(normal, 1));
+        awaitStatus(normal, 1, DeliveryStatus.RETRACTED);
+    }
+
+    @Test
+    void anItemNamingOneGroupAppearsOnlyInThatGroupsFeed() throws Exception {
+        UUID itemId = UUID.randomUUID();
+
+        // 图书馆's items go to gate and lobby by default; this one names lobby only
+        send(
+                request(
+                        itemId,
+                        1,
+                        "图书馆",
+                        "新书展览",
+                        new LedOptions(Set.of("lobby"), LedPriority.URGENT, null, null)));
+
+        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(delivered.externalUrl())
+                .isEqualTo(URI.create("https://screens.example.edu.cn/led/feeds/lobby.html"));
+        assertThat(messageOf(feed("lobby"), itemId).orElseThrow().path("priority").asString())
+                .isEqualTo("urgent");
+        assertThat(messageOf(feed("gate"), itemId)).isEmpty();
+        send(retraction(itemId, 1));
+        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+    }
+
+    @Test
+    void anItemNamingGroupsTheServiceDoesNotShowItOnFailsListingThem() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        UUID otherDepartment = UUID.randomUUID();
+
+        send(
+                request(
+                        unknown,
+                        1,
+                        "教务处",
+                        "选课通知",
+                        new LedOptions(Set.of("gate", "roof", "canteen"), null, null, null)));
+        send(
+                request(
+                        otherDepartment,
+                        1,
+                        "教务处",
+                        "选课通知",
+                        new LedOptions(Set.of("lobby"), null, null, null)));
+
+        DeliveryReported failed = awaitStatus(unknown, 1, DeliveryStatus.FAILED);
+        assertThat(failed.detail())
+                .contains("unknown screen group(s) canteen, roof")
+                .contains("(configured: gate, lobby, hall, plaza)");
+        assertThat(messageOf(feed("gate"), unknown)).isEmpty();
+        assertThat(awaitStatus(otherDepartment, 1, DeliveryStatus.FAILED).detail())
+                .contains("lobby do not show items of 教务处");
+    }
+
+    @Test
+    void aMessageDropsOutOfTheFeedByItselfWhenItExpires() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        Instant expireAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+
+        send(
+                request(
+                        itemId,
+                        1,
+                        "教务处",
+                        "讲座即将开始",
+                        new LedOptions(Set.of("gate"), null, null, expireAt)));
+
+        awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+        JsonNode message = messageOf(feed("gate"), itemId).orElseThrow();
+        assertThat(Instant.parse(message.path("expireAt").asString())).isEqualTo(expireAt);
+        // FeedRefresher (every 500 ms here) moves the feed on without anyone acknowledging
+        await().atMost(PATIENCE).until(() -> messageOf(feed("gate"), itemId).isEmpty());
+        assertThat(Instant.now()).isAfterOrEqualTo(expireAt);
+    }
+
+    @Test
+    void anItemThatExpiredBeforeItArrivedFails() throws Exception {
+        UUID itemId = UUID.randomUUID();
+
+        send(
+                request(
+                        itemId,
+                        1,
+                        "教务处",
+                        "昨日通知",
+                        new LedOptions(
+                                null,
+                                null,
+                                Instant.now().minus(Duration.ofDays(2)),
+                                Instant.now().minus(Duration.ofDays(1)))));
+
+        assertThat(awaitStatus(itemId, 1, DeliveryStatus.FAILED).detail())
+                .startsWith("expired before it could be shown");
+        assertThat(messageOf(feed("gate"), itemId)).isEmpty();
+    }
+
     private Optional<JsonNode> hallProgram() throws Exception {
         return find(huiduControllers(), "deviceId", "hall-controller")
                 .map(c -> c.path("programs").path("xxgk-hall"))
@@ -528,6 +666,11 @@ class LedScreenChannelIntegrationTests {
 
     private static PublicationRequested request(
             UUID itemId, int version, String department, String ledText) {
+        return request(itemId, version, department, ledText, null);
+    }
+
+    private static PublicationRequested request(
+            UUID itemId, int version, String department, String ledText, @Nullable LedOptions led) {
         PublicationRequested fixture = ContractFixtures.publicationRequested();
         return new PublicationRequested(
                 UUID.randomUUID(),
@@ -543,7 +686,8 @@ class LedScreenChannelIntegrationTests {
                 URI.create("https://xxgk.example.edu.cn/" + WebsitePaths.itemPage(itemId)),
                 ledText,
                 fixture.producedOn(),
-                fixture.approvedBy());
+                fixture.approvedBy(),
+                led);
     }
 
     private static PublicationRetracted retraction(UUID itemId, int version) {

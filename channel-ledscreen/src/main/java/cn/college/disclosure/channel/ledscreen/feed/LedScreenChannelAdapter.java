@@ -27,6 +27,12 @@ import org.springframework.beans.factory.ObjectProvider;
  * delivers the item as soon as its feed shows it. The feeds live in the channel schema, so {@link
  * #reconcile} answers from them.
  *
+ * <p>The groups, priority and display window are the item's {@link
+ * cn.college.disclosure.contract.LedOptions} where it has them and the groups' configuration
+ * otherwise ({@link MessageDefaults}). An item naming a group this service does not have fails (the
+ * detail lists the unknown names) rather than showing on some screens only; an item whose window
+ * has already closed fails "expired before it could be shown".
+ *
  * <p>A new version replaces the item's message in every group; a version replaced before any screen
  * showed it is reported RETRACTED, so that it does not stay pending for ever.
  */
@@ -60,7 +66,16 @@ class LedScreenChannelAdapter implements ChannelAdapter {
 
     @Override
     public DeliveryOutcome publish(PublicationRequested request, DeliveryContext context) {
-        List<Group> groups = defaults.groupsFor(request);
+        MessageDefaults.Choice choice = defaults.groupsFor(request);
+        if (choice.refusal() != null) {
+            log.warn(
+                    "Item {} version {} goes to no LED screen: {}",
+                    request.itemId(),
+                    request.version(),
+                    choice.refusal());
+            return DeliveryOutcome.failed(choice.refusal());
+        }
+        List<Group> groups = choice.groups();
         if (groups.isEmpty()) {
             return DeliveryOutcome.failed(
                     "no screen group is configured (channel.ledscreen.groups)");
@@ -74,9 +89,20 @@ class LedScreenChannelAdapter implements ChannelAdapter {
             return DeliveryOutcome.failed(
                     "neither the LED text nor the title has anything to show");
         }
+        Instant now = clock.instant();
+        Instant startAt = defaults.startAt(request);
         List<Feeds.Placement> placements = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
         for (Group group : groups) {
-            Instant startAt = defaults.startAt(request);
+            Instant expireAt = defaults.expireAt(request, group, startAt);
+            if (!expireAt.isAfter(startAt)) {
+                return DeliveryOutcome.failed(
+                        "expireAt %s is not after startAt %s".formatted(expireAt, startAt));
+            }
+            if (!expireAt.isAfter(now)) {
+                expired.add(group.name() + " at " + expireAt);
+                continue;
+            }
             placements.add(
                     new Feeds.Placement(
                             group,
@@ -84,8 +110,13 @@ class LedScreenChannelAdapter implements ChannelAdapter {
                             TextFitting.fit(text, group),
                             Math.toIntExact(group.hold().toSeconds()),
                             startAt,
-                            defaults.expireAt(request, group, startAt)));
+                            expireAt));
         }
+        if (placements.isEmpty()) {
+            return DeliveryOutcome.failed(
+                    "expired before it could be shown: " + String.join(", ", expired));
+        }
+        groups = placements.stream().map(Feeds.Placement::group).toList();
         Feeds.Placed placed = feeds.place(request.itemId(), request.version(), placements);
         log.info(
                 "Item {} version {} is in the feeds {} ({} cells of text)",
