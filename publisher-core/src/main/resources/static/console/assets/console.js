@@ -114,6 +114,16 @@
     });
   }
 
+  // a form marked data-submit-once is sent once per page: a double click does not send it again
+  // (the server recognises a repeat by the form's requestId anyway)
+  document.addEventListener('submit', function (event) {
+    var form = event.target.closest('form[data-submit-once]');
+    if (!form) return;
+    if (form.dataset.submitted) { event.preventDefault(); return; }
+    form.dataset.submitted = '1';
+    form.setAttribute('aria-busy', 'true');
+  });
+
   ready(function () {
     editors(document);
     charts();

@@ -1,24 +1,41 @@
 package cn.college.disclosure.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.DeliveryRepairRequested;
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
+import cn.college.disclosure.contract.RepairAction;
 import cn.college.disclosure.contract.Topics;
+import cn.college.disclosure.contract.WireTypes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -27,15 +44,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
 /**
  * The console in a real browser (Debian's headless Chromium and chromedriver, paths set explicitly
  * so that Selenium Manager never downloads anything): a liaison signs in, writes and approves an
- * item and watches WEBSITE turn DELIVERED without reloading; a reporter sees the year view; the
+ * item and watches WEBSITE turn DELIVERED without reloading; the other department's liaison is
+ * refused it; an operator retries a failed delivery exactly once, however often the form is sent,
+ * and the audit log shows it; a reporter sees the year view and downloads the workbook; the
  * language switch. Screenshots of each page go to {@code target/screenshots/}. Skipped where
  * chromedriver is not installed.
  */
@@ -47,6 +68,7 @@ class ConsoleBrowserIntegrationTests extends PublisherCoreIntegrationTest {
 
     private static WebDriver browser;
     private static Path profile;
+    private static Path downloads;
 
     @Autowired KafkaTemplate<String, Object> kafka;
 
@@ -56,8 +78,20 @@ class ConsoleBrowserIntegrationTests extends PublisherCoreIntegrationTest {
                 Files.isExecutable(DRIVER) && Files.isExecutable(BROWSER),
                 "Chromium and chromedriver are not installed");
         profile = Files.createTempDirectory("console-chromium");
+        downloads = Files.createTempDirectory("console-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toString());
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "download.directory_upgrade",
+                        true,
+                        "safebrowsing.enabled",
+                        false));
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -85,6 +119,9 @@ class ConsoleBrowserIntegrationTests extends PublisherCoreIntegrationTest {
         }
         if (profile != null) {
             org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        }
+        if (downloads != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(downloads);
         }
     }
 
@@ -116,6 +153,7 @@ class ConsoleBrowserIntegrationTests extends PublisherCoreIntegrationTest {
     @Test
     void aLiaisonApprovesAnItemAndWatchesTheWebsiteDeliveryArriveWithoutReloading()
             throws IOException {
+        browser.manage().deleteAllCookies();
         browser.get(url("/login?lang=zh-CN"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("信息公开发布平台");
         screenshot("01-login");
@@ -225,5 +263,214 @@ class ConsoleBrowserIntegrationTests extends PublisherCoreIntegrationTest {
         browser.get(url("/console/items"));
         screenshot("09-items-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void theOtherDepartmentsLiaisonIsRefusedTheItemAndSeesNothingOfIt() throws IOException {
+        String title = "教务处内部草稿-" + UUID.randomUUID();
+        String itemId = draft(Map.of("title", title, "body", "<p>仅教务处可见的正文</p>"));
+
+        signIn("liaison2");
+        browser.get(url("/console/items/" + itemId));
+
+        assertThat(browser.findElement(By.cssSelector(".error-code")).getText()).isEqualTo("403");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("其他部门");
+        assertThat(browser.getPageSource()).doesNotContain(title).doesNotContain("仅教务处可见");
+        screenshot("10-other-department-refused");
+        browser.get(url("/console/items"));
+        assertThat(browser.findElements(By.cssSelector("tr[data-item-id='" + itemId + "']")))
+                .isEmpty();
+    }
+
+    @Test
+    void anOperatorRetriesAFailedDeliveryExactlyOnceHoweverOftenTheFormIsSent() throws IOException {
+        String itemId =
+                draft(
+                        Map.of(
+                                "title",
+                                "网站发布失败的通知-" + UUID.randomUUID(),
+                                "body",
+                                "<p>正文</p>",
+                                "channels",
+                                List.of("WEBSITE")));
+        assertThat(post("/api/items/" + itemId + "/approve", "liaison", null).status())
+                .isEqualTo(200);
+        kafka.send(
+                Topics.DELIVERY_REPORTS,
+                itemId,
+                new DeliveryReported(
+                        UUID.randomUUID(),
+                        UUID.fromString(itemId),
+                        1,
+                        Instant.now(),
+                        Channel.WEBSITE,
+                        DeliveryStatus.FAILED,
+                        null,
+                        3,
+                        "HTTP 503 from the web server"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "FAILED".equals(deliveryStatus(itemId, Channel.WEBSITE)));
+
+        signIn("operator");
+        browser.get(url("/console/operations"));
+        By row =
+                By.cssSelector("#failures tr[data-item-id='" + itemId + "'][data-channel=WEBSITE]");
+        WebElement failure = waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(failure.getText()).contains("HTTP 503");
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", failure);
+        screenshot("11-failures");
+        WebElement form =
+                failure.findElement(By.cssSelector("form[action$='/console/operations/retry']"));
+        String requestId = form.findElement(By.name("requestId")).getDomAttribute("value");
+        String csrf = form.findElement(By.name("_csrf")).getDomAttribute("value");
+
+        // a double click on the button, then the very same form sent once more from this page
+        new Actions(browser).doubleClick(form.findElement(By.cssSelector("button"))).perform();
+        waiting()
+                .until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.cssSelector(".notice-success"), "重试"));
+        Object replayed =
+                ((JavascriptExecutor) browser)
+                        .executeAsyncScript(
+                                """
+                                const done = arguments[arguments.length - 1];
+                                const body = new URLSearchParams({requestId: arguments[0],
+                                    itemId: arguments[1], version: '1', channel: 'WEBSITE',
+                                    _csrf: arguments[2]});
+                                fetch('/console/operations/retry', {method: 'POST', body})
+                                    .then(r => done(r.status + ' ' + r.url));
+                                """,
+                                requestId,
+                                itemId,
+                                csrf);
+        assertThat(replayed.toString()).startsWith("200 ").endsWith("/console/operations");
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> unsentOutboxRows(itemId) == 0 && !repairsOnTopic(itemId).isEmpty());
+        List<DeliveryRepairRequested> repairs = repairsOnTopic(itemId);
+        assertThat(repairs).hasSize(1);
+        assertThat(repairs.get(0).eventId()).isEqualTo(UUID.fromString(requestId));
+        assertThat(repairs.get(0).action()).isEqualTo(RepairAction.RETRY);
+        assertThat(repairs.get(0).channel()).isEqualTo(Channel.WEBSITE);
+        assertThat(repairs.get(0).requestedBy()).isEqualTo("operator");
+
+        signIn("admin");
+        browser.get(url("/console/admin/audit?item=" + itemId));
+        assertThat(
+                        browser.findElements(
+                                By.cssSelector(
+                                        "#audit tr[data-item-id='"
+                                                + itemId
+                                                + "'][data-action=RETRY_REQUESTED]")))
+                .hasSize(1);
+        assertThat(
+                        browser.findElements(
+                                By.cssSelector(
+                                        "#audit tr[data-item-id='"
+                                                + itemId
+                                                + "'][data-action=APPROVED]")))
+                .hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#audit tbody")).getText())
+                .contains("operator", "请求重试", "liaison", "审核发布");
+        browser.get(url("/console/admin/audit"));
+        screenshot("12-audit-log");
+    }
+
+    @Test
+    void aReporterDownloadsTheYearsWorkbookFromTheYearView() throws IOException {
+        signIn("reporter");
+        browser.get(url("/console/statistics"));
+        WebElement link = browser.findElement(By.id("download-xlsx"));
+        assertThat(link.getText()).isEqualTo("下载 Excel");
+        link.click();
+
+        Path workbook =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> downloaded(".xlsx"), file -> file != null);
+        try (Workbook book = WorkbookFactory.create(workbook.toFile())) {
+            List<String> sheets = new ArrayList<>();
+            book.sheetIterator().forEachRemaining(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets)
+                    .containsExactly(
+                            "summary",
+                            "by category",
+                            "by month",
+                            "by department",
+                            "timeliness",
+                            "items");
+            Sheet byCategory = book.getSheet("by category");
+            assertThat(byCategory.getRow(0).getCell(1).getStringCellValue()).isEqualTo("类别");
+            assertThat(book.getSheet("summary").getPhysicalNumberOfRows()).isGreaterThan(1);
+        }
+        screenshot("13-year-view-download");
+    }
+
+    /** The finished download with this suffix, or null while Chromium is still writing it. */
+    private static Path downloaded(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            List<Path> all = files.toList();
+            if (all.stream().anyMatch(file -> file.toString().endsWith(".crdownload"))) {
+                return null;
+            }
+            return all.stream()
+                    .filter(file -> file.toString().endsWith(suffix))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    private String deliveryStatus(String itemId, Channel channel) {
+        return jdbc.sql("select status from delivery where item_id = ? and channel = ?")
+                .params(UUID.fromString(itemId), channel.name())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private long unsentOutboxRows(String itemId) {
+        return jdbc.sql("select count(*) from outbox where message_key = ? and sent_at is null")
+                .param(itemId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Every repair command for the item on the publications topic, read from the beginning with a
+     * plain consumer.
+     */
+    private static List<DeliveryRepairRequested> repairsOnTopic(String itemId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty("spring.kafka.bootstrap-servers"));
+        config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
+        config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
+        JacksonJsonDeserializer<Object> values = new JacksonJsonDeserializer<>();
+        values.configure(config, false);
+        try (KafkaConsumer<String, Object> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(Topics.PUBLICATIONS).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<DeliveryRepairRequested> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(
+                                record -> {
+                                    if (itemId.equals(record.key())
+                                            && record.value()
+                                                    instanceof DeliveryRepairRequested repair) {
+                                        found.add(repair);
+                                    }
+                                });
+            }
+            return found;
+        }
     }
 }

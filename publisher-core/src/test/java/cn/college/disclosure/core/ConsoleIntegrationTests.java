@@ -231,6 +231,68 @@ class ConsoleIntegrationTests extends PublisherCoreIntegrationTest {
     }
 
     @Test
+    void theLedOptionsAreTypedInChinaTimeAndWrongOnesAreMarkedOnTheForm() throws Exception {
+        MvcResult created =
+                mvc.perform(
+                                MockMvcRequestBuilders.post("/console/items")
+                                        .with(as("liaison", "LIAISON"))
+                                        .with(csrf())
+                                        .param("title", "LED选项")
+                                        .param("body", "<p>x</p>")
+                                        .param("channels", "WEBSITE", "LED_SCREEN")
+                                        .param("ledGroups", " library-lobby，gate, ")
+                                        .param("ledPriority", "EMERGENCY")
+                                        .param("ledStartAt", "2030-03-15T08:00")
+                                        .param("ledExpireAt", "2030-03-16T20:30"))
+                        .andExpect(redirectedUrlPattern("/console/items/*"))
+                        .andReturn();
+        String location = created.getResponse().getRedirectedUrl();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        var item = get("/api/items/" + id, "liaison").body();
+        assertThat(item.get("ledGroups").toString()).isEqualTo("[\"gate\",\"library-lobby\"]");
+        assertThat(item.get("ledPriority").asString()).isEqualTo("EMERGENCY");
+        assertThat(item.get("ledStartAt").asString()).isEqualTo("2030-03-15T00:00:00Z");
+        assertThat(item.get("ledExpireAt").asString()).isEqualTo("2030-03-16T12:30:00Z");
+        String edit =
+                html(
+                        mvc.perform(
+                                        MockMvcRequestBuilders.get(location + "/edit")
+                                                .with(as("liaison", "LIAISON")))
+                                .andReturn());
+        assertThat(edit).contains("value=\"2030-03-15T08:00\"").contains("gate, library-lobby");
+
+        long before = itemCount();
+        String refused =
+                html(
+                        mvc.perform(
+                                        MockMvcRequestBuilders.post("/console/items")
+                                                .with(as("liaison", "LIAISON"))
+                                                .with(csrf())
+                                                .param("title", "LED选项")
+                                                .param("body", "<p>x</p>")
+                                                .param("channels", "LED_SCREEN")
+                                                .param("ledStartAt", "2030-03-15T08:00")
+                                                .param("ledExpireAt", "2030-03-15T07:00"))
+                                .andExpect(status().isOk())
+                                .andReturn());
+        String badGroups =
+                html(
+                        mvc.perform(
+                                        MockMvcRequestBuilders.post("/console/items")
+                                                .with(as("liaison", "LIAISON"))
+                                                .with(csrf())
+                                                .param("title", "LED选项")
+                                                .param("body", "<p>x</p>")
+                                                .param("channels", "LED_SCREEN")
+                                                .param("ledGroups", "Main Gate"))
+                                .andExpect(status().isOk())
+                                .andReturn());
+        assertThat(refused).contains("必须晚于开始时间。");
+        assertThat(badGroups).contains("分组名称为1至40个小写字母、数字或连字符");
+        assertThat(itemCount()).isEqualTo(before);
+    }
+
+    @Test
     void theLiveChecksCountWeChatLimitsAndPageTheLedText() throws Exception {
         String checks =
                 html(

@@ -3,6 +3,7 @@ package cn.college.disclosure.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -202,6 +203,116 @@ class ItemApiIntegrationTests extends PublisherCoreIntegrationTest {
         assertThat(malformed.contentType()).isEqualTo(PROBLEM);
 
         assertThat(itemCount()).isEqualTo(before);
+    }
+
+    @Test
+    void ledOptionsAreKeptPerVersionAndLeaveWithTheApprovalInThePublicationRequested() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("title", "停水通知");
+        fields.put("body", "<p>明日停水</p>");
+        fields.put("channels", List.of("WEBSITE", "LED_SCREEN"));
+        fields.put("ledGroups", List.of("library-lobby", "gate"));
+        fields.put("ledPriority", "URGENT");
+        fields.put("ledStartAt", "2030-03-15T00:00:00Z");
+        fields.put("ledExpireAt", "2030-03-16T12:00:00Z");
+        Response created = post("/api/items", "liaison", fields);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+
+        JsonNode read = get("/api/items/" + id, "liaison").body();
+        assertThat(strings(read.get("ledGroups"))).containsExactly("gate", "library-lobby");
+        assertThat(read.get("ledPriority").asString()).isEqualTo("URGENT");
+        assertThat(read.get("ledStartAt").asString()).isEqualTo("2030-03-15T00:00:00Z");
+        assertThat(read.get("ledExpireAt").asString()).isEqualTo("2030-03-16T12:00:00Z");
+
+        fields.put("ledPriority", "EMERGENCY");
+        fields.put("ledGroups", List.of("gate"));
+        fields.remove("ledStartAt");
+        Response edited = call(HttpMethod.PUT, "/api/items/" + id, "liaison", fields);
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.body().get("ledPriority").asString()).isEqualTo("EMERGENCY");
+        assertThat(edited.body().get("ledStartAt").isNull()).isTrue();
+        assertThat(post("/api/items/" + id + "/approve", "liaison", null).status()).isEqualTo(200);
+
+        JsonNode led = json.readTree(outboxPayloads(id).get(0)).get("led");
+        assertThat(strings(led.get("groups"))).containsExactly("gate");
+        assertThat(led.get("priority").asString()).isEqualTo("EMERGENCY");
+        assertThat(led.get("startAt").isNull()).isTrue();
+        assertThat(led.get("expireAt").asString()).isEqualTo("2030-03-16T12:00:00Z");
+
+        // the next version starts from what the approved one chose, and may change it
+        fields.put("ledPriority", "NORMAL");
+        fields.put("ledGroups", List.of());
+        Response revised = call(HttpMethod.PUT, "/api/items/" + id, "liaison", fields);
+        assertThat(revised.body().get("version").asInt()).isEqualTo(2);
+        assertThat(revised.body().get("ledGroups")).isEmpty();
+        assertThat(
+                        jdbc.sql(
+                                        "select led_priority from item_version where item_id = ?"
+                                                + " order by version")
+                                .param(UUID.fromString(id))
+                                .query(String.class)
+                                .list())
+                .containsExactly("EMERGENCY", "NORMAL");
+    }
+
+    @Test
+    void anItemThatDoesNotTargetTheLedScreensCarriesNoLedOptions() {
+        String id =
+                draft(Map.of("title", "网站公告", "body", "<p>x</p>", "channels", List.of("WEBSITE")));
+        JsonNode view = get("/api/items/" + id, "liaison").body();
+        assertThat(view.get("ledPriority").asString()).isEqualTo("NORMAL");
+        assertThat(view.get("ledGroups")).isEmpty();
+        assertThat(view.get("ledExpireAt").isNull()).isTrue();
+
+        assertThat(post("/api/items/" + id + "/approve", "liaison", null).status()).isEqualTo(200);
+
+        assertThat(json.readTree(outboxPayloads(id).get(0)).get("led").isNull()).isTrue();
+    }
+
+    @Test
+    void invalidLedOptionsAre400NamingTheFieldAndStoreNothing() {
+        long before = itemCount();
+
+        assertBadField(
+                post("/api/items", "liaison", led("ledGroups", List.of("gate", "Main Gate"))),
+                "ledGroups");
+        assertBadField(
+                post("/api/items", "liaison", led("ledGroups", List.of("g".repeat(41)))),
+                "ledGroups");
+        assertBadField(post("/api/items", "liaison", led("ledPriority", "PANIC")), "ledPriority");
+        assertBadField(post("/api/items", "liaison", led("ledStartAt", "tomorrow")), "ledStartAt");
+        Map<String, Object> inverted = led("ledStartAt", "2030-03-16T00:00:00Z");
+        inverted.put("ledExpireAt", "2030-03-15T00:00:00Z");
+        Response response = post("/api/items", "liaison", inverted);
+        assertBadField(response, "ledExpireAt");
+        assertThat(response.body().get("detail").asString()).contains("after ledStartAt");
+        inverted.put("ledExpireAt", "2030-03-16T00:00:00Z");
+        assertBadField(post("/api/items", "liaison", inverted), "ledExpireAt");
+
+        assertThat(itemCount()).isEqualTo(before);
+    }
+
+    private static Map<String, Object> led(String field, Object value) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("title", "LED");
+        fields.put("body", "<p>x</p>");
+        fields.put("channels", List.of("LED_SCREEN"));
+        fields.put(field, value);
+        return fields;
+    }
+
+    private List<String> outboxPayloads(String id) {
+        return jdbc.sql("select payload from outbox where message_key = ? order by id")
+                .param(id)
+                .query(String.class)
+                .list();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
     }
 
     @Test

@@ -52,6 +52,8 @@ class SecurityConfiguration {
                                         .hasRole(Role.ADMIN.name())
                                         .requestMatchers("/api/operations/**")
                                         .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
+                                        .requestMatchers("/api/audit", "/api/audit/**")
+                                        .hasRole(Role.ADMIN.name())
                                         .requestMatchers(HttpMethod.GET, "/api/**")
                                         .authenticated()
                                         .anyRequest()

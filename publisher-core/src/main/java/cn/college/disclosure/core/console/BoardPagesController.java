@@ -17,7 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operators' board: one card per channel, the deliveries that need a person, and the repairs
- * (each goes through the channel's ledger, so none can publish twice).
+ * (each goes through the channel's ledger, so none can publish twice). Every repair form carries
+ * its own {@code requestId}: submitting it twice, or a double click, asks the channel once.
  */
 @Controller
 @RequestMapping("/console/operations")
@@ -57,6 +58,7 @@ class BoardPagesController {
 
     @PostMapping("/retry")
     String retry(
+            @RequestParam UUID requestId,
             @RequestParam UUID itemId,
             @RequestParam int version,
             @RequestParam Channel channel,
@@ -65,11 +67,12 @@ class BoardPagesController {
         return act(
                 redirect,
                 "notice.retryRequested",
-                () -> repairs.retry(itemId, version, channel, principal.getName()));
+                () -> repairs.retry(requestId, itemId, version, channel, principal.getName()));
     }
 
     @PostMapping("/reconcile")
     String reconcile(
+            @RequestParam UUID requestId,
             @RequestParam UUID itemId,
             @RequestParam int version,
             @RequestParam Channel channel,
@@ -78,11 +81,12 @@ class BoardPagesController {
         return act(
                 redirect,
                 "notice.reconcileRequested",
-                () -> repairs.reconcile(itemId, version, channel, principal.getName()));
+                () -> repairs.reconcile(requestId, itemId, version, channel, principal.getName()));
     }
 
     @PostMapping("/resolve")
     String resolve(
+            @RequestParam UUID requestId,
             @RequestParam UUID itemId,
             @RequestParam int version,
             @RequestParam Channel channel,
@@ -99,6 +103,7 @@ class BoardPagesController {
                 delivered ? "notice.markedDelivered" : "notice.markedFailed",
                 () ->
                         repairs.resolve(
+                                requestId,
                                 itemId,
                                 version,
                                 channel,

@@ -54,17 +54,28 @@ class ConsoleAdvice {
     }
 
     @ExceptionHandler(ItemNotFound.class)
-    String notFound(Model model, HttpServletResponse response) {
-        return error(model, response, HttpStatus.NOT_FOUND, "error.notFound");
+    String notFound(Model model, HttpServletResponse response, @Nullable Principal principal) {
+        return error(model, response, principal, HttpStatus.NOT_FOUND, "error.notFound");
     }
 
     @ExceptionHandler(ItemOfOtherDepartment.class)
-    String otherDepartment(Model model, HttpServletResponse response) {
-        return error(model, response, HttpStatus.FORBIDDEN, "error.otherDepartment");
+    String otherDepartment(
+            Model model, HttpServletResponse response, @Nullable Principal principal) {
+        return error(model, response, principal, HttpStatus.FORBIDDEN, "error.otherDepartment");
     }
 
-    private static String error(
-            Model model, HttpServletResponse response, HttpStatus status, String code) {
+    /**
+     * The error page, with the navigation and the user (model attributes are not added for
+     * exception handlers), so that the person can go on or sign out from it.
+     */
+    private String error(
+            Model model,
+            HttpServletResponse response,
+            @Nullable Principal principal,
+            HttpStatus status,
+            String code) {
+        model.addAttribute("me", me(principal));
+        model.addAttribute("navigation", navigation(principal));
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("messageCode", code);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -30,5 +31,13 @@ class ConsoleFormat {
 
     public String day(@Nullable LocalDate day) {
         return day == null ? "—" : day.toString();
+    }
+
+    /**
+     * A fresh id for one rendered form ({@code requestId}), so that submitting that form twice is
+     * recognised as one request.
+     */
+    public String requestId() {
+        return UUID.randomUUID().toString();
     }
 }

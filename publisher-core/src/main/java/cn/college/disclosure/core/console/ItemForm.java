@@ -1,14 +1,19 @@
 package cn.college.disclosure.core.console;
 
 import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.LedPriority;
 import cn.college.disclosure.core.item.ItemRequest;
 import cn.college.disclosure.core.item.ItemView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -22,6 +27,20 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 class ItemForm {
 
+    /** The office reads and types times in China time, whatever the server's zone. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** What a {@code datetime-local} input posts, e.g. {@code 2026-03-15T08:30}. */
+    private static final String LOCAL_MINUTES = "yyyy-MM-dd'T'HH:mm";
+
+    private static final String LOCAL_SECONDS = "yyyy-MM-dd'T'HH:mm:ss";
+
+    /** Group names as typed: separated by commas (ASCII or full-width) and/or spaces. */
+    private static final String GROUP_SEPARATORS = "[\\s,，]+";
+
+    private static final String GROUP_LIST =
+            "[\\s,，]*([a-z0-9-]{1,40}([\\s,，]+[a-z0-9-]{1,40})*)?[\\s,，]*";
+
     private @Nullable String title;
     private @Nullable String summary;
     private @Nullable String body;
@@ -32,6 +51,15 @@ class ItemForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate producedOn;
 
+    private @Nullable String ledGroups;
+    private LedPriority ledPriority = LedPriority.NORMAL;
+
+    @DateTimeFormat(pattern = LOCAL_MINUTES, fallbackPatterns = LOCAL_SECONDS)
+    private @Nullable LocalDateTime ledStartAt;
+
+    @DateTimeFormat(pattern = LOCAL_MINUTES, fallbackPatterns = LOCAL_SECONDS)
+    private @Nullable LocalDateTime ledExpireAt;
+
     static ItemForm of(ItemView item) {
         ItemForm form = new ItemForm();
         form.title = item.title();
@@ -41,6 +69,10 @@ class ItemForm {
         form.channels = new LinkedHashSet<>(item.channels());
         form.ledText = item.ledText();
         form.producedOn = item.producedOn();
+        form.ledGroups = item.ledGroups().isEmpty() ? null : String.join(", ", item.ledGroups());
+        form.ledPriority = item.ledPriority();
+        form.ledStartAt = local(item.ledStartAt());
+        form.ledExpireAt = local(item.ledExpireAt());
         return form;
     }
 
@@ -52,7 +84,32 @@ class ItemForm {
                 catalogueItem,
                 channels.isEmpty() ? null : EnumSet.copyOf(channels),
                 ledText,
-                producedOn);
+                producedOn,
+                groups(),
+                ledPriority,
+                instant(ledStartAt),
+                instant(ledExpireAt));
+    }
+
+    /** The typed group names, in the order typed, without repeats. */
+    Set<String> groups() {
+        Set<String> groups = new LinkedHashSet<>();
+        if (ledGroups != null) {
+            for (String name : ledGroups.strip().split(GROUP_SEPARATORS)) {
+                if (!name.isEmpty()) {
+                    groups.add(name);
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static @Nullable Instant instant(@Nullable LocalDateTime chinaTime) {
+        return chinaTime == null ? null : chinaTime.atZone(CHINA).toInstant();
+    }
+
+    private static @Nullable LocalDateTime local(@Nullable Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, CHINA);
     }
 
     @NotBlank
@@ -109,6 +166,39 @@ class ItemForm {
 
     public void setLedText(@Nullable String ledText) {
         this.ledText = ledText;
+    }
+
+    @Pattern(regexp = GROUP_LIST)
+    public @Nullable String getLedGroups() {
+        return ledGroups;
+    }
+
+    public void setLedGroups(@Nullable String ledGroups) {
+        this.ledGroups = ledGroups;
+    }
+
+    public LedPriority getLedPriority() {
+        return ledPriority;
+    }
+
+    public void setLedPriority(@Nullable LedPriority ledPriority) {
+        this.ledPriority = ledPriority == null ? LedPriority.NORMAL : ledPriority;
+    }
+
+    public @Nullable LocalDateTime getLedStartAt() {
+        return ledStartAt;
+    }
+
+    public void setLedStartAt(@Nullable LocalDateTime ledStartAt) {
+        this.ledStartAt = ledStartAt;
+    }
+
+    public @Nullable LocalDateTime getLedExpireAt() {
+        return ledExpireAt;
+    }
+
+    public void setLedExpireAt(@Nullable LocalDateTime ledExpireAt) {
+        this.ledExpireAt = ledExpireAt;
     }
 
     public @Nullable LocalDate getProducedOn() {

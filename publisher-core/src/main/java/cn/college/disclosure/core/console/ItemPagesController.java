@@ -3,6 +3,7 @@ package cn.college.disclosure.core.console;
 import cn.college.disclosure.contract.CatalogueEntry;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.DeliveryStatus;
+import cn.college.disclosure.contract.LedPriority;
 import cn.college.disclosure.core.account.Account;
 import cn.college.disclosure.core.account.Role;
 import cn.college.disclosure.core.catalogue.Catalogue;
@@ -17,6 +18,7 @@ import cn.college.disclosure.core.item.ItemOfOtherDepartment;
 import cn.college.disclosure.core.item.ItemService;
 import cn.college.disclosure.core.item.ItemStatus;
 import cn.college.disclosure.core.item.ItemView;
+import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -124,6 +126,8 @@ class ItemPagesController {
             result.rejectValue("body", "BodyTooLarge", new Object[] {e.limitBytes()}, null);
         } catch (UnknownCatalogueItem e) {
             result.rejectValue("catalogueItem", "UnknownCatalogueItem");
+        } catch (LedExpiryNotAfterStart e) {
+            result.rejectValue("ledExpireAt", "LedExpiryNotAfterStart");
         }
         return form(model, form, null);
     }
@@ -183,6 +187,8 @@ class ItemPagesController {
             result.rejectValue("body", "BodyTooLarge", new Object[] {e.limitBytes()}, null);
         } catch (UnknownCatalogueItem e) {
             result.rejectValue("catalogueItem", "UnknownCatalogueItem");
+        } catch (LedExpiryNotAfterStart e) {
+            result.rejectValue("ledExpireAt", "LedExpiryNotAfterStart");
         } catch (ItemAlreadyRetracted e) {
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.error("notice.alreadyRetracted"));
             return "redirect:/console/items/" + id;
@@ -258,6 +264,7 @@ class ItemPagesController {
         model.addAttribute("item", item);
         model.addAttribute("categories", categories());
         model.addAttribute("channels", Channel.values());
+        model.addAttribute("ledPriorities", LedPriority.values());
         model.addAttribute("checks", checks.check(form));
         model.addAttribute("led", properties.ledPreview());
         return "console/items/form";

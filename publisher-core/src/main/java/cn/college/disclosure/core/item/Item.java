@@ -139,7 +139,8 @@ class Item {
                         content.ledText(),
                         content.producedOn(),
                         by,
-                        now));
+                        now,
+                        content.led()));
     }
 
     /**

@@ -22,4 +22,5 @@ public record ItemApproved(
         @Nullable String ledText,
         @Nullable LocalDate producedOn,
         String approvedBy,
-        Instant approvedAt) {}
+        Instant approvedAt,
+        LedDisplay led) {}

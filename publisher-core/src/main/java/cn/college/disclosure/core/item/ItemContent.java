@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param body HTML, already sanitised
  * @param channels the targeted channels, never empty
+ * @param led how the LED screens show it (kept when LED_SCREEN is not targeted, so that ticking it
+ *     again brings the choice back)
  */
 record ItemContent(
         String title,
@@ -18,7 +20,8 @@ record ItemContent(
         @Nullable Integer catalogueItem,
         Set<Channel> channels,
         @Nullable String ledText,
-        @Nullable LocalDate producedOn) {
+        @Nullable LocalDate producedOn,
+        LedDisplay led) {
 
     ItemContent {
         channels = Set.copyOf(channels);

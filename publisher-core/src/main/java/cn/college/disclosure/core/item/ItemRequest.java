@@ -1,11 +1,14 @@
 package cn.college.disclosure.core.item;
 
 import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.LedPriority;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * the liaison's own. The body's size (at most 200 KB) is checked by the service, which answers 413.
  *
  * @param channels the channels to publish to; all of them when absent
+ * @param ledGroups the LED screen groups to show the item on; every group when absent or empty
+ * @param ledPriority the LED message's priority; NORMAL when absent
+ * @param ledStartAt when the screens start showing the item; the approval time when absent
+ * @param ledExpireAt when the screens stop; the group's lifetime after the start when absent, and
+ *     after {@code ledStartAt} when both are given
  */
 public record ItemRequest(
         @NotBlank @Size(max = 120) @Nullable String title,
@@ -24,4 +32,41 @@ public record ItemRequest(
         @Size(min = 1, message = "must name at least one channel when present")
                 @Nullable Set<@NotNull Channel> channels,
         @Size(max = 200) @Nullable String ledText,
-        @Nullable LocalDate producedOn) {}
+        @Nullable LocalDate producedOn,
+        @Size(max = 20)
+                @Nullable
+                        Set<
+                                @NotNull
+                                @Pattern(
+                                        regexp = "[a-z0-9-]{1,40}",
+                                        message =
+                                                "must be group names of 1 to 40 characters a-z, 0-9 or -")
+                                String>
+                        ledGroups,
+        @Nullable LedPriority ledPriority,
+        @Nullable Instant ledStartAt,
+        @Nullable Instant ledExpireAt) {
+
+    /** A request that leaves the LED screens to their defaults. */
+    public ItemRequest(
+            @Nullable String title,
+            @Nullable String summary,
+            @Nullable String body,
+            @Nullable Integer catalogueItem,
+            @Nullable Set<Channel> channels,
+            @Nullable String ledText,
+            @Nullable LocalDate producedOn) {
+        this(
+                title,
+                summary,
+                body,
+                catalogueItem,
+                channels,
+                ledText,
+                producedOn,
+                null,
+                null,
+                null,
+                null);
+    }
+}

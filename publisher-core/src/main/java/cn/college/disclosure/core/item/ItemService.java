@@ -2,6 +2,7 @@ package cn.college.disclosure.core.item;
 
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.DeliveryStatus;
+import cn.college.disclosure.contract.LedPriority;
 import cn.college.disclosure.core.account.Account;
 import cn.college.disclosure.core.account.Role;
 import cn.college.disclosure.core.catalogue.Catalogue;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -162,7 +164,10 @@ public class ItemService {
         return item;
     }
 
-    /** Validates what bean validation cannot (catalogue, body size) and sanitises the body. */
+    /**
+     * Validates what bean validation cannot (catalogue, body size, the LED window) and sanitises
+     * the body.
+     */
     private ItemContent content(ItemRequest request) {
         if (request.catalogueItem() != null) {
             catalogue.require(request.catalogueItem());
@@ -184,7 +189,12 @@ public class ItemService {
                         ? EnumSet.allOf(Channel.class)
                         : request.channels(),
                 blankToNull(request.ledText()),
-                request.producedOn());
+                request.producedOn(),
+                new LedDisplay(
+                        request.ledGroups() == null ? Set.of() : request.ledGroups(),
+                        request.ledPriority() == null ? LedPriority.NORMAL : request.ledPriority(),
+                        request.ledStartAt(),
+                        request.ledExpireAt()));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

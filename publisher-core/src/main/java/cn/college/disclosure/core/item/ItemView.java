@@ -1,6 +1,7 @@
 package cn.college.disclosure.core.item;
 
 import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.LedPriority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,10 @@ public record ItemView(
         Set<Channel> channels,
         @Nullable String ledText,
         @Nullable LocalDate producedOn,
+        Set<String> ledGroups,
+        LedPriority ledPriority,
+        @Nullable Instant ledStartAt,
+        @Nullable Instant ledExpireAt,
         String createdBy,
         Instant createdAt,
         Instant updatedAt,
@@ -55,6 +60,10 @@ public record ItemView(
                 new java.util.TreeSet<>(content.channels()),
                 content.ledText(),
                 content.producedOn(),
+                content.led().groups(),
+                content.led().priority(),
+                content.led().startAt(),
+                content.led().expireAt(),
                 item.createdBy(),
                 item.createdAt(),
                 item.updatedAt(),

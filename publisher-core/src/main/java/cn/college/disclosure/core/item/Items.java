@@ -1,6 +1,7 @@
 package cn.college.disclosure.core.item;
 
 import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.LedPriority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,8 @@ class Items {
 
     private static final String SELECT =
             """
-            select i.*, v.title, v.summary, v.body, v.catalogue_item, v.channels, v.led_text, v.produced_on
+            select i.*, v.title, v.summary, v.body, v.catalogue_item, v.channels, v.led_text, v.produced_on,
+                v.led_groups, v.led_priority, v.led_start_at, v.led_expire_at
             from item i join item_version v on v.item_id = i.id and v.version = i.latest_version
             """;
 
@@ -143,14 +146,18 @@ class Items {
         jdbc.sql(
                         """
                         insert into item_version (item_id, version, status, title, summary, body,
-                            catalogue_item, channels, led_text, produced_on, approved_by, approved_at,
-                            updated_at)
+                            catalogue_item, channels, led_text, produced_on, led_groups, led_priority,
+                            led_start_at, led_expire_at, approved_by, approved_at, updated_at)
                         values (:id, :version, :status, :title, :summary, :body, :catalogueItem,
-                            :channels, :ledText, :producedOn, :approvedBy, :approvedAt, :updatedAt)
+                            :channels, :ledText, :producedOn, :ledGroups, :ledPriority, :ledStartAt,
+                            :ledExpireAt, :approvedBy, :approvedAt, :updatedAt)
                         on conflict (item_id, version) do update set status = excluded.status,
                             title = excluded.title, summary = excluded.summary, body = excluded.body,
                             catalogue_item = excluded.catalogue_item, channels = excluded.channels,
                             led_text = excluded.led_text, produced_on = excluded.produced_on,
+                            led_groups = excluded.led_groups, led_priority = excluded.led_priority,
+                            led_start_at = excluded.led_start_at,
+                            led_expire_at = excluded.led_expire_at,
                             approved_by = excluded.approved_by, approved_at = excluded.approved_at,
                             updated_at = excluded.updated_at
                         """)
@@ -169,6 +176,14 @@ class Items {
                                 .collect(Collectors.joining(",")))
                 .param("ledText", content.ledText())
                 .param("producedOn", content.producedOn())
+                .param(
+                        "ledGroups",
+                        content.led().groups().isEmpty()
+                                ? null
+                                : String.join(",", content.led().groups()))
+                .param("ledPriority", content.led().priority().name())
+                .param("ledStartAt", timestamp(content.led().startAt()))
+                .param("ledExpireAt", timestamp(content.led().expireAt()))
                 .param("approvedBy", approved ? item.approvedBy() : null)
                 .param("approvedAt", approved ? timestamp(item.approvedAt()) : null)
                 .param("updatedAt", timestamp(item.updatedAt()))
@@ -177,6 +192,7 @@ class Items {
 
     private Item map(ResultSet rs, int row) throws SQLException {
         Integer retractedVersion = (Integer) rs.getObject("retracted_version");
+        String ledGroups = rs.getString("led_groups");
         ItemContent content =
                 new ItemContent(
                         rs.getString("title"),
@@ -188,7 +204,12 @@ class Items {
                                 .map(Channel::valueOf)
                                 .collect(Collectors.toSet()),
                         rs.getString("led_text"),
-                        rs.getObject("produced_on", LocalDate.class));
+                        rs.getObject("produced_on", LocalDate.class),
+                        new LedDisplay(
+                                ledGroups == null ? Set.of() : Set.of(ledGroups.split(",")),
+                                LedPriority.valueOf(rs.getString("led_priority")),
+                                nullableInstant(rs, "led_start_at"),
+                                nullableInstant(rs, "led_expire_at")));
         return new Item(
                 new ItemId(rs.getObject("id", UUID.class)),
                 rs.getString("department"),

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -24,11 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operators' API (OPERATOR or ADMIN, see the security configuration): the channel board, the
  * failures, and the repairs, which are accepted (202) and carried out by the channel; the outcome
- * arrives as the channel's delivery report.
+ * arrives as the channel's delivery report. A repair sent again with the same {@code
+ * Idempotency-Key} (a UUID) is accepted again and changes nothing.
  */
 @RestController
 @RequestMapping("/api/operations")
 class OperationsController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ChannelBoard board;
     private final DeliveryRepairs repairs;
@@ -66,8 +70,9 @@ class OperationsController {
             @PathVariable UUID itemId,
             @PathVariable int version,
             @PathVariable Channel channel,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable UUID key,
             Principal principal) {
-        repairs.retry(itemId, version, channel, principal.getName());
+        repairs.retry(requestId(key), itemId, version, channel, principal.getName());
         return new RepairAccepted(
                 itemId, version, channel, RepairAction.RETRY, principal.getName());
     }
@@ -78,8 +83,9 @@ class OperationsController {
             @PathVariable UUID itemId,
             @PathVariable int version,
             @PathVariable Channel channel,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable UUID key,
             Principal principal) {
-        repairs.reconcile(itemId, version, channel, principal.getName());
+        repairs.reconcile(requestId(key), itemId, version, channel, principal.getName());
         return new RepairAccepted(
                 itemId, version, channel, RepairAction.RECONCILE, principal.getName());
     }
@@ -91,9 +97,11 @@ class OperationsController {
             @PathVariable int version,
             @PathVariable Channel channel,
             @Valid @RequestBody Resolution resolution,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable UUID key,
             Principal principal) {
         boolean delivered = resolution.outcome() == Outcome.DELIVERED;
         repairs.resolve(
+                requestId(key),
                 itemId,
                 version,
                 channel,
@@ -106,6 +114,10 @@ class OperationsController {
                 channel,
                 delivered ? RepairAction.RESOLVE_DELIVERED : RepairAction.RESOLVE_FAILED,
                 principal.getName());
+    }
+
+    private static UUID requestId(@Nullable UUID key) {
+        return key == null ? UUID.randomUUID() : key;
     }
 
     @ExceptionHandler

@@ -55,7 +55,11 @@ class OperatorRepairs implements DeliveryRepairs {
 
     @Override
     @Transactional
-    public void retry(UUID itemId, int version, Channel channel, String requestedBy) {
+    public void retry(
+            UUID requestId, UUID itemId, int version, Channel channel, String requestedBy) {
+        if (accepted(requestId)) {
+            return;
+        }
         DeliveryStatus status = status(itemId, version, channel);
         boolean deadLettered = deadLetters.anyOpen(itemId, version, channel).isPresent();
         if (status == null && !deadLettered) {
@@ -73,15 +77,22 @@ class OperatorRepairs implements DeliveryRepairs {
                             + " dead-lettered deliveries are retried");
         }
         Instant now = clock.instant();
-        request(itemId, version, channel, RepairAction.RETRY, requestedBy, null, now);
-        deadLetters.markRetried(itemId, version, channel, requestedBy, now);
+        if (request(
+                requestId, itemId, version, channel, RepairAction.RETRY, requestedBy, null, now)) {
+            deadLetters.markRetried(itemId, version, channel, requestedBy, now);
+        }
     }
 
     @Override
     @Transactional
-    public void reconcile(UUID itemId, int version, Channel channel, String requestedBy) {
+    public void reconcile(
+            UUID requestId, UUID itemId, int version, Channel channel, String requestedBy) {
+        if (accepted(requestId)) {
+            return;
+        }
         requireUnconfirmed(itemId, version, channel, "reconciled");
         request(
+                requestId,
                 itemId,
                 version,
                 channel,
@@ -94,24 +105,46 @@ class OperatorRepairs implements DeliveryRepairs {
     @Override
     @Transactional
     public void resolve(
+            UUID requestId,
             UUID itemId,
             int version,
             Channel channel,
             boolean delivered,
             String decidedBy,
             String note) {
+        if (accepted(requestId)) {
+            return;
+        }
         requireUnconfirmed(itemId, version, channel, "marked delivered or failed");
         Instant now = clock.instant();
         String kept = note.isBlank() ? null : note.strip();
-        decisions.recordDecision(itemId, version, channel, decidedBy, kept, now);
-        request(
+        if (request(
+                requestId,
                 itemId,
                 version,
                 channel,
                 delivered ? RepairAction.RESOLVE_DELIVERED : RepairAction.RESOLVE_FAILED,
                 decidedBy,
                 kept,
-                now);
+                now)) {
+            decisions.recordDecision(
+                    itemId,
+                    version,
+                    channel,
+                    delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED,
+                    decidedBy,
+                    kept,
+                    now);
+        }
+    }
+
+    /** Whether a request with this id was accepted before (the same form submitted again). */
+    private boolean accepted(UUID requestId) {
+        return jdbc.sql("select count(*) from delivery_repair where event_id = ?")
+                        .param(requestId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private void requireUnconfirmed(UUID itemId, int version, Channel channel, String what) {
@@ -126,7 +159,12 @@ class OperatorRepairs implements DeliveryRepairs {
         }
     }
 
-    private void request(
+    /**
+     * Logs the repair under the request's id and publishes {@link RepairRequested}; returns false,
+     * doing nothing, when a concurrent request with the same id (a double click) got there first.
+     */
+    private boolean request(
+            UUID requestId,
             UUID itemId,
             int version,
             Channel channel,
@@ -134,25 +172,30 @@ class OperatorRepairs implements DeliveryRepairs {
             String requestedBy,
             @Nullable String note,
             Instant now) {
-        UUID eventId = UUID.randomUUID();
-        jdbc.sql(
-                        """
-                        insert into delivery_repair (event_id, item_id, version, channel, action,
-                            requested_by, note, requested_at) values (?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        eventId,
-                        itemId,
-                        version,
-                        channel.name(),
-                        action.name(),
-                        requestedBy,
-                        note,
-                        ChannelStatuses.utc(now))
-                .update();
+        int inserted =
+                jdbc.sql(
+                                """
+                                insert into delivery_repair (event_id, item_id, version, channel,
+                                    action, requested_by, note, requested_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
+                                """)
+                        .params(
+                                requestId,
+                                itemId,
+                                version,
+                                channel.name(),
+                                action.name(),
+                                requestedBy,
+                                note,
+                                ChannelStatuses.utc(now))
+                        .update();
+        if (inserted == 0) {
+            return false;
+        }
         events.publishEvent(
                 new RepairRequested(
-                        eventId, itemId, version, channel, action, requestedBy, note, now));
+                        requestId, itemId, version, channel, action, requestedBy, note, now));
+        return true;
     }
 
     private @Nullable DeliveryStatus status(UUID itemId, int version, Channel channel) {

@@ -1,6 +1,8 @@
 package cn.college.disclosure.core.outbox;
 
+import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.DeliveryRepairRequested;
+import cn.college.disclosure.contract.LedOptions;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
@@ -8,10 +10,12 @@ import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.core.catalogue.Catalogue;
 import cn.college.disclosure.core.item.ItemApproved;
 import cn.college.disclosure.core.item.ItemRetracted;
+import cn.college.disclosure.core.item.LedDisplay;
 import cn.college.disclosure.core.operations.RepairRequested;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,7 +73,8 @@ class OutboxWriter {
                         website.baseUrl().resolve(WebsitePaths.itemPage(itemId)),
                         approved.ledText(),
                         approved.producedOn(),
-                        approved.approvedBy()),
+                        approved.approvedBy(),
+                        ledOptions(approved)),
                 now);
         relayOnCommit();
     }
@@ -111,6 +116,15 @@ class OutboxWriter {
                         repair.note()),
                 clock.instant());
         relayOnCommit();
+    }
+
+    /** The LED options, for an item shown on the LED screens; nothing for any other item. */
+    private static @Nullable LedOptions ledOptions(ItemApproved approved) {
+        if (!approved.channels().contains(Channel.LED_SCREEN)) {
+            return null;
+        }
+        LedDisplay led = approved.led();
+        return new LedOptions(led.groups(), led.priority(), led.startAt(), led.expireAt());
     }
 
     /** The event leaves as soon as the change is committed, not at the relay's next tick. */

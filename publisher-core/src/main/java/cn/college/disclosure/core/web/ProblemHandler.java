@@ -9,6 +9,7 @@ import cn.college.disclosure.core.item.ItemNotFound;
 import cn.college.disclosure.core.item.ItemNotInDraft;
 import cn.college.disclosure.core.item.ItemNotPublished;
 import cn.college.disclosure.core.item.ItemOfOtherDepartment;
+import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
 import cn.college.disclosure.core.statistics.StatisticsPeriodRejected;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -80,6 +81,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("field", exception.field());
         problem.setProperty("limit", exception.limitBytes());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail ledWindow(LedExpiryNotAfterStart exception) {
+        return fieldProblem(exception.field(), exception.getMessage());
     }
 
     @ExceptionHandler

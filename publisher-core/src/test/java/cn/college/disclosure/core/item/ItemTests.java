@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.LedPriority;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,11 +18,59 @@ class ItemTests {
 
     private static ItemContent content(String title) {
         return new ItemContent(
-                title, "摘要", "<p>正文</p>", 7, EnumSet.allOf(Channel.class), null, null);
+                title,
+                "摘要",
+                "<p>正文</p>",
+                7,
+                EnumSet.allOf(Channel.class),
+                null,
+                null,
+                LedDisplay.DEFAULT);
     }
 
     private Item draft() {
         return Item.draft(content("2021年招生章程"), "教务处", "liaison", clock);
+    }
+
+    @Test
+    void theApprovedEventCarriesTheVersionsLedDisplay() {
+        LedDisplay led =
+                new LedDisplay(
+                        Set.of("gate"),
+                        LedPriority.EMERGENCY,
+                        null,
+                        Instant.parse("2021-03-16T00:00:00Z"));
+        Item item =
+                Item.draft(
+                        new ItemContent(
+                                "停水通知",
+                                null,
+                                "<p>x</p>",
+                                null,
+                                Set.of(Channel.LED_SCREEN),
+                                null,
+                                null,
+                                led),
+                        "后勤处",
+                        "liaison",
+                        clock);
+
+        item.approve("liaison", clock);
+
+        assertThat(item.takeEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ItemApproved.class, approved -> assertThat(approved.led()).isEqualTo(led));
+    }
+
+    @Test
+    void anLedExpiryNotAfterItsStartIsRefusedNamingTheExpiry() {
+        Instant start = Instant.parse("2021-03-16T00:00:00Z");
+
+        assertThatThrownBy(() -> new LedDisplay(Set.of(), LedPriority.NORMAL, start, start))
+                .isInstanceOfSatisfying(
+                        LedExpiryNotAfterStart.class,
+                        refused -> assertThat(refused.field()).isEqualTo("ledExpireAt"));
     }
 
     @Test
@@ -140,14 +189,28 @@ class ItemTests {
         Item forWeChat =
                 Item.draft(
                         new ItemContent(
-                                title, null, "<p>x</p>", null, Set.of(Channel.WECHAT), null, null),
+                                title,
+                                null,
+                                "<p>x</p>",
+                                null,
+                                Set.of(Channel.WECHAT),
+                                null,
+                                null,
+                                LedDisplay.DEFAULT),
                         "教务处",
                         "liaison",
                         clock);
         Item forWebsite =
                 Item.draft(
                         new ItemContent(
-                                title, null, "<p>x</p>", null, Set.of(Channel.WEBSITE), null, null),
+                                title,
+                                null,
+                                "<p>x</p>",
+                                null,
+                                Set.of(Channel.WEBSITE),
+                                null,
+                                null,
+                                LedDisplay.DEFAULT),
                         "教务处",
                         "liaison",
                         clock);
