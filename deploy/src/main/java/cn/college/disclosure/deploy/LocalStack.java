@@ -132,18 +132,23 @@ public final class LocalStack {
         banner(services);
     }
 
+    /** Stops the services together, then the broker, then the database. */
     void stop() {
         List<AutoCloseable> reversed = new ArrayList<>(running);
         Collections.reverse(reversed);
-        for (AutoCloseable part : reversed) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                System.err.println("While stopping: " + e.getMessage());
-            }
-        }
+        List<AutoCloseable> services = reversed.subList(0, Math.max(0, reversed.size() - 2));
+        services.parallelStream().forEach(LocalStack::closeQuietly);
+        reversed.subList(services.size(), reversed.size()).forEach(LocalStack::closeQuietly);
         running.clear();
         say("Stopped. Data kept in %s", data);
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("While stopping: " + e.getMessage());
+        }
     }
 
     private void banner(List<Service> services) {

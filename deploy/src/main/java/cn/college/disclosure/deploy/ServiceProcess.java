@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -57,6 +59,10 @@ public final class ServiceProcess implements AutoCloseable {
                             + ": build it first (./mvnw -DskipTests package)");
         }
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // its own session: Ctrl-C reaches only the launcher, which stops the parts in order
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
