@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalStack {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final Path root;
     private final Path data;
@@ -136,8 +137,20 @@ public final class LocalStack {
     void stop() {
         List<AutoCloseable> reversed = new ArrayList<>(running);
         Collections.reverse(reversed);
-        List<AutoCloseable> services = reversed.subList(0, Math.max(0, reversed.size() - 2));
-        services.parallelStream().forEach(LocalStack::closeQuietly);
+        List<ServiceProcess> services =
+                reversed.subList(0, Math.max(0, reversed.size() - 2)).stream()
+                        .map(ServiceProcess.class::cast)
+                        .toList();
+        services.forEach(ServiceProcess::requestStop);
+        Instant start = Instant.now();
+        for (ServiceProcess service : services) {
+            boolean graceful = service.awaitStopped(STOP_GRACE);
+            say(
+                    "%s %s after %d ms",
+                    service.name(),
+                    graceful ? "stopped" : "killed",
+                    Duration.between(start, Instant.now()).toMillis());
+        }
         reversed.subList(services.size(), reversed.size()).forEach(LocalStack::closeQuietly);
         running.clear();
         say("Stopped. Data kept in %s", data);

@@ -137,17 +137,34 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Asks the service to stop (SIGTERM, a graceful Spring shutdown) and kills it after 20 s. */
-    @Override
-    public void close() {
+    /** Asks the service to stop: SIGTERM, a graceful Spring shutdown. */
+    public void requestStop() {
         process.destroy();
+    }
+
+    /**
+     * Waits for the service to end after {@link #requestStop()}, and kills it if it has not within
+     * the grace period.
+     *
+     * @return whether it ended by itself
+     */
+    public boolean awaitStopped(Duration grace) {
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        return false;
+    }
+
+    /** Stops the service, killing it after 20 s. */
+    @Override
+    public void close() {
+        requestStop();
+        awaitStopped(Duration.ofSeconds(20));
     }
 }

@@ -31,7 +31,12 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres.Builder builder =
                     EmbeddedPostgres.builder()
                             .setDataDirectory(dataDirectory)
-                            .setCleanDataDirectory(false);
+                            .setCleanDataDirectory(false)
+                            // whoever started it stops it, in order: after the application
+                            // context's
+                            // data source, after the local stack's services; zonky's own JVM hook
+                            // would stop it at once, under everything still using it
+                            .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
