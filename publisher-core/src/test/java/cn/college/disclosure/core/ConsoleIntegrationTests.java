@@ -13,11 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.college.disclosure.core.account.Role;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
@@ -81,6 +84,31 @@ class ConsoleIntegrationTests extends PublisherCoreIntegrationTest {
                 .andExpect(redirectedUrl("/login?error"));
         mvc.perform(MockMvcRequestBuilders.get("/console").with(as("operator", "OPERATOR")))
                 .andExpect(redirectedUrl("/console/operations"));
+    }
+
+    @Test
+    void disablingAUserEndsTheConsoleSessionTheyHaveOpen() throws Exception {
+        String name = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "demo", Role.REPORTER, null);
+        MockHttpSession session =
+                (MockHttpSession)
+                        mvc.perform(
+                                        SecurityMockMvcRequestBuilders.formLogin("/login")
+                                                .user(name)
+                                                .password("demo"))
+                                .andExpect(authenticated())
+                                .andReturn()
+                                .getRequest()
+                                .getSession(false);
+        mvc.perform(MockMvcRequestBuilders.get("/console/statistics").session(session))
+                .andExpect(status().isOk());
+
+        accounts.setEnabled(name, false);
+
+        mvc.perform(MockMvcRequestBuilders.get("/console/statistics").session(session))
+                .andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(name).password("demo"))
+                .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test

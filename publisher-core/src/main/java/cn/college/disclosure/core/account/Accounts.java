@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +17,12 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final SessionRegistry sessions;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, SessionRegistry sessions) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
     }
 
     /**
@@ -105,30 +110,50 @@ public class Accounts {
     }
 
     /**
-     * Enables or disables a user. A disabled user can no longer sign in; what they did stays
-     * attributed to them.
+     * Enables or disables a user. A disabled user can no longer sign in, and the console sessions
+     * they have open end; what they did stays attributed to them.
      *
      * @return whether the user exists
      */
     @Transactional
     public boolean setEnabled(String username, boolean enabled) {
-        return jdbc.sql("update account set enabled = ? where username = ?")
-                        .params(enabled, username)
-                        .update()
-                > 0;
+        boolean exists =
+                jdbc.sql("update account set enabled = ? where username = ?")
+                                .params(enabled, username)
+                                .update()
+                        > 0;
+        if (exists && !enabled) {
+            endSessionsOf(username);
+        }
+        return exists;
+    }
+
+    /** Ends the console sessions a user has open: their next request goes to the login form. */
+    private void endSessionsOf(String username) {
+        for (Object principal : sessions.getAllPrincipals()) {
+            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
+                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+            }
+        }
     }
 
     /**
-     * Replaces a user's password (stored as a BCrypt hash).
+     * Replaces a user's password (stored as a BCrypt hash) and ends the console sessions opened
+     * with the old one.
      *
      * @return whether the user exists
      */
     @Transactional
     public boolean resetPassword(String username, String password) {
-        return jdbc.sql("update account set password_hash = ? where username = ?")
-                        .params(passwordEncoder.encode(password), username)
-                        .update()
-                > 0;
+        boolean exists =
+                jdbc.sql("update account set password_hash = ? where username = ?")
+                                .params(passwordEncoder.encode(password), username)
+                                .update()
+                        > 0;
+        if (exists) {
+            endSessionsOf(username);
+        }
+        return exists;
     }
 
     /** The signed-in user; the authentication already proved it exists. */

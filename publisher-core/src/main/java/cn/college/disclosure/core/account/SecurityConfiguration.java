@@ -6,9 +6,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,7 +76,8 @@ class SecurityConfiguration {
     /** The console: pages for people, signed in through the form at {@code /login}. */
     @Bean
     @Order(2)
-    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, SessionRegistry sessions)
+            throws Exception {
         String[] operators = {Role.OPERATOR.name(), Role.ADMIN.name()};
         http.authorizeHttpRequests(
                         requests ->
@@ -115,8 +119,26 @@ class SecurityConfiguration {
                                 exceptions.authenticationEntryPoint(
                                         new HtmxLoginEntryPoint("/login")))
                 .sessionManagement(
-                        session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+                        session ->
+                                session.sessionFixation(fixation -> fixation.changeSessionId())
+                                        // no cap on sessions per user; registered so that
+                                        // disabling a user ends the sessions they have open
+                                        .maximumSessions(-1)
+                                        .sessionRegistry(sessions)
+                                        .expiredUrl("/login?expired"));
         return http.build();
+    }
+
+    /** The console's open sessions, per user: see {@link Accounts#setEnabled}. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a session ends, so it does not keep dead ones. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
