@@ -117,27 +117,7 @@ class OperationsIntegrationTests extends PublisherCoreIntegrationTest {
     @Test
     void listsADeadLetteredRecordAndRetriesItThroughTheChannelOnce() throws Exception {
         UUID itemId = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> raw =
-                new KafkaProducer<>(
-                        Map.of("bootstrap.servers", servers()),
-                        new StringSerializer(),
-                        new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(
-                            Topics.PUBLICATIONS_DEAD_LETTER,
-                            itemId.toString(),
-                            ("{\"eventId\":\""
-                                            + UUID.randomUUID()
-                                            + "\",\"itemId\":\""
-                                            + itemId
-                                            + "\",\"version\":1}")
-                                    .getBytes(StandardCharsets.UTF_8));
-            record.headers()
-                    .add("kafka_dlt-original-consumer-group", bytes("channel-wechat"))
-                    .add("kafka_dlt-exception-message", bytes("公众号接口超时"))
-                    .add("__TypeId__", bytes(WireTypes.PUBLICATION_REQUESTED));
-            raw.send(record).get();
-        }
+        deadLetter(itemId, "channel-wechat", "公众号接口超时");
 
         await().atMost(PATIENCE).until(() -> deadLetterOf(itemId) != null);
         JsonNode failure = deadLetterOf(itemId);
@@ -160,6 +140,19 @@ class OperationsIntegrationTests extends PublisherCoreIntegrationTest {
                             assertThat(repair.channel()).isEqualTo(Channel.WECHAT);
                             assertThat(repair.requestedBy()).isEqualTo("operator");
                         });
+    }
+
+    @Test
+    void aDeliveryBothFailedAndDeadLetteredIsListedOnce() throws Exception {
+        UUID itemId = approvedOn("WECHAT");
+        report(itemId, Channel.WECHAT, DeliveryStatus.FAILED, "公众号接口超时");
+        deadLetter(itemId, "channel-wechat", "公众号接口超时");
+
+        await().atMost(PATIENCE)
+                .until(
+                        () -> failureOf(itemId, Channel.WECHAT, "LEDGER"),
+                        failure -> failure != null && failure.hasNonNull("deadLetterId"));
+        assertThat(failureOf(itemId, Channel.WECHAT, "DEAD_LETTER")).isNull();
     }
 
     @Test
@@ -308,6 +301,31 @@ class OperationsIntegrationTests extends PublisherCoreIntegrationTest {
                         3,
                         detail);
         kafka.send(Topics.DELIVERY_REPORTS, itemId.toString(), report).get();
+    }
+
+    /** A record of the item's version 1 as the channel's error handler dead-letters it. */
+    private void deadLetter(UUID itemId, String group, String reason) throws Exception {
+        try (KafkaProducer<String, byte[]> raw =
+                new KafkaProducer<>(
+                        Map.of("bootstrap.servers", servers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(
+                            Topics.PUBLICATIONS_DEAD_LETTER,
+                            itemId.toString(),
+                            ("{\"eventId\":\""
+                                            + UUID.randomUUID()
+                                            + "\",\"itemId\":\""
+                                            + itemId
+                                            + "\",\"version\":1}")
+                                    .getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add("kafka_dlt-original-consumer-group", bytes(group))
+                    .add("kafka_dlt-exception-message", bytes(reason))
+                    .add("__TypeId__", bytes(WireTypes.PUBLICATION_REQUESTED));
+            raw.send(record).get();
+        }
     }
 
     private JsonNode card(Channel channel) {

@@ -148,6 +148,25 @@ class OperationsBoard implements ChannelBoard {
             if (letter.itemId() == null || letter.channel() == null) {
                 continue;
             }
+            // a delivery both FAILED in the ledger and dead-lettered is one failure, not two
+            int same = indexOf(failures, letter);
+            if (same >= 0) {
+                FailedDelivery known = failures.get(same);
+                failures.set(
+                        same,
+                        new FailedDelivery(
+                                known.itemId(),
+                                known.title(),
+                                known.version(),
+                                known.channel(),
+                                known.status(),
+                                known.reason(),
+                                known.at(),
+                                known.source(),
+                                letter.id(),
+                                known.externalUrl()));
+                continue;
+            }
             failures.add(
                     new FailedDelivery(
                             letter.itemId(),
@@ -165,6 +184,19 @@ class OperationsBoard implements ChannelBoard {
                 .sorted(Comparator.comparing(FailedDelivery::at).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    private static int indexOf(List<FailedDelivery> failures, DeadLetters.DeadLetter letter) {
+        for (int i = 0; i < failures.size(); i++) {
+            FailedDelivery failure = failures.get(i);
+            if (failure.itemId().equals(letter.itemId())
+                    && failure.channel() == letter.channel()
+                    && letter.version() != null
+                    && failure.version() == letter.version()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
