@@ -1,9 +1,7 @@
 package cn.college.disclosure.channel.campusplatform;
 
 import static cn.college.disclosure.channel.campusplatform.ChannelTestSupport.PATIENCE;
-import static cn.college.disclosure.channel.campusplatform.ChannelTestSupport.awaitStatus;
 import static cn.college.disclosure.channel.campusplatform.ChannelTestSupport.request;
-import static cn.college.disclosure.channel.campusplatform.ChannelTestSupport.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,8 +15,8 @@ import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
-import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
@@ -66,7 +64,7 @@ class CampusPlatformChannelIntegrationTests {
 
     private static ConfigurableApplicationContext fakes;
     private static String fake;
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
     @Autowired ChannelParking parking;
@@ -88,10 +86,7 @@ class CampusPlatformChannelIntegrationTests {
 
     @BeforeAll
     static void recordReports() {
-        reports =
-                TopicRecorder.reports(
-                        System.getProperty("spring.kafka.bootstrap-servers"),
-                        Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(System.getProperty("spring.kafka.bootstrap-servers"));
     }
 
     @AfterAll
@@ -109,7 +104,7 @@ class CampusPlatformChannelIntegrationTests {
 
         send(request(itemId, 1, "2024年招生章程"));
 
-        DeliveryReported delivered = awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         JsonNode notice = notice(itemId);
         assertThat(delivered.channel()).isEqualTo(Channel.CAMPUS_PLATFORM);
         assertThat(delivered.externalUrl())
@@ -132,8 +127,8 @@ class CampusPlatformChannelIntegrationTests {
 
         send(request(itemId, 1, "学生资助政策"));
 
-        awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
-        assertThat(statuses(reports, itemId)).contains(DeliveryStatus.RETRYING);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(reports.statuses(itemId)).contains(DeliveryStatus.RETRYING);
         assertThat(notices(itemId)).hasSize(1);
         assertThat(notice(itemId).path("types")).hasSize(1);
     }
@@ -145,9 +140,9 @@ class CampusPlatformChannelIntegrationTests {
 
         send(request(itemId, 1, "收费标准"));
 
-        DeliveryReported retrying = awaitStatus(reports, itemId, 1, DeliveryStatus.RETRYING);
+        DeliveryReported retrying = reports.await(itemId, 1, DeliveryStatus.RETRYING);
         assertThat(retrying.detail()).contains("429").contains("Retry-After: 2");
-        DeliveryReported delivered = awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(Duration.between(retrying.occurredAt(), delivered.occurredAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         // the 429 and the one try after the pause: no tight loop
@@ -162,7 +157,7 @@ class CampusPlatformChannelIntegrationTests {
 
         send(request(itemId, 1, "部门不存在"));
 
-        DeliveryReported failed = awaitStatus(reports, itemId, 1, DeliveryStatus.FAILED);
+        DeliveryReported failed = reports.await(itemId, 1, DeliveryStatus.FAILED);
         assertThat(failed.detail()).contains("HTTP 422").contains("unknown department");
         assertThat(notices(itemId)).isEmpty();
     }
@@ -174,7 +169,7 @@ class CampusPlatformChannelIntegrationTests {
         try {
             send(request(itemId, 1, "签名错误"));
 
-            DeliveryReported failed = awaitStatus(reports, itemId, 1, DeliveryStatus.FAILED);
+            DeliveryReported failed = reports.await(itemId, 1, DeliveryStatus.FAILED);
             assertThat(failed.detail()).contains("HTTP 401").contains("no valid v1 signature");
             assertThat(notices(itemId)).isEmpty();
             assertThat(json.readTree(call("GET", "/messages", null)).path("rejected").asInt())
@@ -194,7 +189,7 @@ class CampusPlatformChannelIntegrationTests {
 
         send(request(itemId, 1, "财务预算公开"));
 
-        awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(notices(itemId)).hasSize(1);
         JsonNode notice = notice(itemId);
         assertThat(notice.path("types")).hasSize(1);
@@ -226,7 +221,7 @@ class CampusPlatformChannelIntegrationTests {
                                     items.stream()
                                             .noneMatch(
                                                     item ->
-                                                            statuses(reports, item)
+                                                            reports.statuses(item)
                                                                     .contains(
                                                                             DeliveryStatus
                                                                                     .FAILED)));
@@ -237,12 +232,12 @@ class CampusPlatformChannelIntegrationTests {
         }
 
         for (UUID itemId : items) {
-            awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+            reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         }
         for (UUID itemId : items) {
             assertThat(notices(itemId)).hasSize(1);
             assertThat(notice(itemId).path("types")).hasSize(1);
-            assertThat(statuses(reports, itemId)).doesNotContain(DeliveryStatus.FAILED);
+            assertThat(reports.statuses(itemId)).doesNotContain(DeliveryStatus.FAILED);
         }
         await().atMost(PATIENCE).until(() -> parking.parked().isEmpty());
         assertThat(breakers.circuitBreaker("campus-platform").getState())
@@ -253,13 +248,13 @@ class CampusPlatformChannelIntegrationTests {
     void retractsTheNoticeWithASignedRetraction() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "拟撤回通知"));
-        awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
 
         send(
                 new PublicationRetracted(
                         UUID.randomUUID(), itemId, 1, Instant.now(), "内容有误", "admin"));
 
-        awaitStatus(reports, itemId, 1, DeliveryStatus.RETRACTED);
+        reports.await(itemId, 1, DeliveryStatus.RETRACTED);
         JsonNode notice = notice(itemId);
         assertThat(notice.path("retracted").asBoolean()).isTrue();
         assertThat(notice.path("retractionReason").asString()).isEqualTo("内容有误");
@@ -271,11 +266,11 @@ class CampusPlatformChannelIntegrationTests {
     void sendsANewVersionAsAnUpdateOfTheSameNotice() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "招生计划"));
-        awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
 
         send(request(itemId, 2, "招生计划(修订)"));
 
-        DeliveryReported second = awaitStatus(reports, itemId, 2, DeliveryStatus.DELIVERED);
+        DeliveryReported second = reports.await(itemId, 2, DeliveryStatus.DELIVERED);
         assertThat(notices(itemId)).hasSize(1);
         JsonNode notice = notice(itemId);
         assertThat(notice.path("version").asInt()).isEqualTo(2);

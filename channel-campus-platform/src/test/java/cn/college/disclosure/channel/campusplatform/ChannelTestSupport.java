@@ -1,22 +1,17 @@
 package cn.college.disclosure.channel.campusplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.ContractFixtures;
-import cn.college.disclosure.contract.DeliveryReported;
-import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.WebsitePaths;
-import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,29 +39,6 @@ final class ChannelTestSupport {
                 fixture.ledText(),
                 fixture.producedOn(),
                 fixture.approvedBy());
-    }
-
-    static DeliveryReported awaitStatus(
-            TopicRecorder<DeliveryReported> reports,
-            UUID itemId,
-            int version,
-            DeliveryStatus status) {
-        await().atMost(PATIENCE)
-                .until(
-                        () ->
-                                reports.values(itemId).stream()
-                                        .anyMatch(
-                                                r ->
-                                                        r.version() == version
-                                                                && r.status() == status));
-        return reports.values(itemId).stream()
-                .filter(r -> r.version() == version && r.status() == status)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    static List<DeliveryStatus> statuses(TopicRecorder<DeliveryReported> reports, UUID itemId) {
-        return reports.values(itemId).stream().map(DeliveryReported::status).toList();
     }
 
     static String call(String method, String url, String body) throws Exception {

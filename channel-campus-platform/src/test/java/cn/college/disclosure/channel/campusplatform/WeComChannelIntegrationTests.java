@@ -1,6 +1,5 @@
 package cn.college.disclosure.channel.campusplatform;
 
-import static cn.college.disclosure.channel.campusplatform.ChannelTestSupport.awaitStatus;
 import static cn.college.disclosure.channel.campusplatform.ChannelTestSupport.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +10,8 @@ import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
-import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,7 @@ class WeComChannelIntegrationTests {
 
     private static ConfigurableApplicationContext fakes;
     private static String fake;
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
 
@@ -71,10 +70,7 @@ class WeComChannelIntegrationTests {
 
     @BeforeAll
     static void recordReports() {
-        reports =
-                TopicRecorder.reports(
-                        System.getProperty("spring.kafka.bootstrap-servers"),
-                        Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(System.getProperty("spring.kafka.bootstrap-servers"));
     }
 
     @AfterAll
@@ -92,7 +88,7 @@ class WeComChannelIntegrationTests {
 
         send(request(itemId, 1, "2024年招生章程"));
 
-        DeliveryReported delivered = awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(delivered.detail()).contains("invaliduser: nobody");
         JsonNode card = message("2024年招生章程");
         assertThat(card.path("url").asString())
@@ -106,13 +102,13 @@ class WeComChannelIntegrationTests {
     void recallsTheMessageOnRetraction() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "拟撤回通知"));
-        awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
 
         send(
                 new PublicationRetracted(
                         UUID.randomUUID(), itemId, 1, Instant.now(), "内容有误", "admin"));
 
-        DeliveryReported retracted = awaitStatus(reports, itemId, 1, DeliveryStatus.RETRACTED);
+        DeliveryReported retracted = reports.await(itemId, 1, DeliveryStatus.RETRACTED);
         assertThat(retracted.detail()).contains("recalled");
         assertThat(message("拟撤回通知").path("recalled").asBoolean()).isTrue();
     }
@@ -128,7 +124,7 @@ class WeComChannelIntegrationTests {
 
         send(request(itemId, 1, "财务预算公开"));
 
-        awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(messages("财务预算公开")).hasSize(1);
         assertThat(calls().path("duplicatesDropped").asInt()).isEqualTo(dropped + 1);
     }
@@ -137,14 +133,14 @@ class WeComChannelIntegrationTests {
     void fetchesOneNewTokenWhenTheTokenExpires() throws Exception {
         UUID warmUp = UUID.randomUUID();
         send(request(warmUp, 1, "预热"));
-        awaitStatus(reports, warmUp, 1, DeliveryStatus.DELIVERED);
+        reports.await(warmUp, 1, DeliveryStatus.DELIVERED);
         int fetches = calls().path("tokenFetches").asInt();
         call("POST", "/script", "{\"endpoint\":\"message/send\",\"times\":1,\"expireToken\":true}");
         UUID itemId = UUID.randomUUID();
 
         send(request(itemId, 1, "学生资助政策"));
 
-        awaitStatus(reports, itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(calls().path("tokenFetches").asInt()).isEqualTo(fetches + 1);
         assertThat(messages("学生资助政策")).hasSize(1);
     }

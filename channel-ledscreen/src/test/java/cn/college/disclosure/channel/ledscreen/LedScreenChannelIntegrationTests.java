@@ -14,8 +14,8 @@ import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.fakes.OutsideWorldFakesApplication;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
-import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +59,7 @@ class LedScreenChannelIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
     private static ConfigurableApplicationContext fakes;
     private static String fakesUrl;
 
@@ -81,10 +81,7 @@ class LedScreenChannelIntegrationTests {
 
     @BeforeAll
     static void recordReports() {
-        reports =
-                TopicRecorder.reports(
-                        System.getProperty("spring.kafka.bootstrap-servers"),
-                        Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(System.getProperty("spring.kafka.bootstrap-servers"));
     }
 
     @AfterAll
@@ -102,7 +99,7 @@ class LedScreenChannelIntegrationTests {
 
         send(request(itemId, 1, "教务处", "<p>明日停电通知：</p>图书馆\t下午2点至5点停电。"));
 
-        DeliveryReported pending = awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+        DeliveryReported pending = reports.await(itemId, 1, DeliveryStatus.PENDING);
         assertThat(pending.channel()).isEqualTo(Channel.LED_SCREEN);
         assertThat(pending.detail()).startsWith("in feed, not yet shown");
         JsonNode feed = feed("gate");
@@ -120,7 +117,7 @@ class LedScreenChannelIntegrationTests {
 
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).contains(itemId.toString());
-        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(delivered.externalUrl())
                 .isEqualTo(URI.create("https://screens.example.edu.cn/led/feeds/gate.html"));
         assertThat(delivered.detail()).contains("screen gate-1");
@@ -138,8 +135,8 @@ class LedScreenChannelIntegrationTests {
                 .isTrue();
         // a later report of the item comes after any duplicate the acknowledgements could have sent
         send(retraction(itemId, 1));
-        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
-        assertThat(statuses(itemId))
+        reports.await(itemId, 1, DeliveryStatus.RETRACTED);
+        assertThat(reports.statuses(itemId))
                 .containsExactly(
                         DeliveryStatus.PENDING, DeliveryStatus.DELIVERED, DeliveryStatus.RETRACTED);
     }
@@ -151,8 +148,8 @@ class LedScreenChannelIntegrationTests {
 
         send(request(itemId, 1, "图书馆", text));
 
-        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
-        assertThat(statuses(itemId)).containsExactly(DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(reports.statuses(itemId)).containsExactly(DeliveryStatus.DELIVERED);
         assertThat(delivered.externalUrl())
                 .isEqualTo(URI.create("https://screens.example.edu.cn/led/feeds/lobby.html"));
         JsonNode lobby = messageOf(feed("lobby"), itemId).orElseThrow();
@@ -185,7 +182,7 @@ class LedScreenChannelIntegrationTests {
     void servesOnePagePerLineAsTextAndASelfBlankingTicker() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "学生处", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四"));
-        awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+        reports.await(itemId, 1, DeliveryStatus.PENDING);
 
         String text = get("/led/feeds/gate.txt", null).body();
         HttpResponse<String> ticker = get("/led/feeds/gate.html", null);
@@ -236,14 +233,14 @@ class LedScreenChannelIntegrationTests {
     void aRetractionRemovesTheMessageFromEveryFeedAtOnceAndMovesTheVersion() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "图书馆", "闭馆通知"));
-        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         long gateBefore = feed("gate").path("version").asLong();
         long lobbyBefore = feed("lobby").path("version").asLong();
         assertThat(messageOf(feed("gate"), itemId)).isPresent();
 
         send(retraction(itemId, 1));
 
-        DeliveryReported retracted = awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        DeliveryReported retracted = reports.await(itemId, 1, DeliveryStatus.RETRACTED);
         assertThat(retracted.detail()).contains("gate").contains("lobby");
         JsonNode gate = feed("gate");
         JsonNode lobby = feed("lobby");
@@ -258,13 +255,13 @@ class LedScreenChannelIntegrationTests {
     void aNewVersionReplacesTheMessage() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "教务处", "补考安排"));
-        awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+        reports.await(itemId, 1, DeliveryStatus.PENDING);
         long firstId = messageOf(feed("gate"), itemId).orElseThrow().path("id").asLong();
 
         send(request(itemId, 2, "教务处", "补考安排(更正)"));
 
-        awaitStatus(itemId, 2, DeliveryStatus.PENDING);
-        DeliveryReported replaced = awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        reports.await(itemId, 2, DeliveryStatus.PENDING);
+        DeliveryReported replaced = reports.await(itemId, 1, DeliveryStatus.RETRACTED);
         assertThat(replaced.detail()).contains("replaced by version 2");
         JsonNode feed = feed("gate");
         List<JsonNode> messages = messagesOf(feed, itemId);
@@ -275,7 +272,7 @@ class LedScreenChannelIntegrationTests {
 
         ack("gate-2", "key-gate-2", "gate", feed.path("version").asLong());
 
-        awaitStatus(itemId, 2, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 2, DeliveryStatus.DELIVERED);
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
@@ -294,7 +291,7 @@ class LedScreenChannelIntegrationTests {
                                         .map(LedScreenChannelIntegrationTests::itemTexts)
                                         .orElse(List.of()),
                         texts -> texts.contains("食堂周末照常营业"));
-        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(delivered.detail()).contains("screen hall-controller").contains("group hall");
         assertThat(messageOf(feed("hall"), itemId)).isPresent();
         JsonNode controller = find(screens(), "screenId", "hall-controller").orElseThrow();
@@ -303,7 +300,7 @@ class LedScreenChannelIntegrationTests {
 
         send(retraction(itemId, 1));
 
-        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        reports.await(itemId, 1, DeliveryStatus.RETRACTED);
         await().atMost(PATIENCE).until(() -> hallProgram().isEmpty());
         assertThat(
                         find(huiduControllers(), "deviceId", "hall-controller")
@@ -311,7 +308,7 @@ class LedScreenChannelIntegrationTests {
                                 .path("lastMethod")
                                 .asString())
                 .isEqualTo("remove");
-        assertThat(statuses(itemId))
+        assertThat(reports.statuses(itemId))
                 .containsOnlyOnce(DeliveryStatus.DELIVERED)
                 .endsWith(DeliveryStatus.RETRACTED);
     }
@@ -324,15 +321,15 @@ class LedScreenChannelIntegrationTests {
 
         send(request(itemId, 1, "后勤处", "热水供应时间调整"));
 
-        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(huiduCalls(503)).isEqualTo(callsBefore + 1);
         assertThat(itemTexts(hallProgram().orElseThrow())).anyMatch(t -> t.startsWith("热水供应"));
         JsonNode controller = find(screens(), "screenId", "hall-controller").orElseThrow();
         assertThat(controller.path("failures").asLong()).isPositive();
         assertThat(controller.path("lastError").isNull()).isTrue();
         send(retraction(itemId, 1));
-        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
-        assertThat(statuses(itemId)).containsOnlyOnce(DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.RETRACTED);
+        assertThat(reports.statuses(itemId)).containsOnlyOnce(DeliveryStatus.DELIVERED);
     }
 
     @Test
@@ -348,17 +345,17 @@ class LedScreenChannelIntegrationTests {
                                 () -> find(screens(), "screenId", "hall-controller").orElseThrow(),
                                 c -> c.path("lastError").asString("").contains("HTTP 400"));
         assertThat(controller.path("behind").asBoolean()).isTrue();
-        assertThat(statuses(itemId)).doesNotContain(DeliveryStatus.DELIVERED);
+        assertThat(reports.statuses(itemId)).doesNotContain(DeliveryStatus.DELIVERED);
 
         // the feed moving on is pushed again, and this time the controller takes it
         send(retraction(itemId, 1));
 
-        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        reports.await(itemId, 1, DeliveryStatus.RETRACTED);
         await().atMost(PATIENCE)
                 .until(
                         () -> find(screens(), "screenId", "hall-controller").orElseThrow(),
                         c -> c.path("lastError").isNull());
-        assertThat(statuses(itemId)).doesNotContain(DeliveryStatus.DELIVERED);
+        assertThat(reports.statuses(itemId)).doesNotContain(DeliveryStatus.DELIVERED);
     }
 
     @Test
@@ -374,7 +371,7 @@ class LedScreenChannelIntegrationTests {
 
         send(request(first, 1, "保卫处", "东门施工绕行"));
 
-        DeliveryReported delivered = awaitStatus(first, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(first, 1, DeliveryStatus.DELIVERED);
         assertThat(delivered.detail()).contains("screen plaza-1");
         await().atMost(PATIENCE)
                 .until(() -> plazaScreen().path("pages").toString().contains("东门施工绕行"));
@@ -383,15 +380,15 @@ class LedScreenChannelIntegrationTests {
                 .isEqualTo(204);
         UUID second = UUID.randomUUID();
         send(request(second, 1, "保卫处", "南门临时关闭"));
-        awaitStatus(second, 1, DeliveryStatus.PENDING);
+        reports.await(second, 1, DeliveryStatus.PENDING);
         assertThat(plazaScreen().path("pages")).isEmpty();
         assertThat(find(screens(), "screenId", "plaza-1").orElseThrow().path("behind").asBoolean())
                 .isTrue();
-        assertThat(statuses(second)).doesNotContain(DeliveryStatus.DELIVERED);
+        assertThat(reports.statuses(second)).doesNotContain(DeliveryStatus.DELIVERED);
 
         fake("POST", "/sandbox/ledscreen/screens/plaza-1/up", "");
 
-        awaitStatus(second, 1, DeliveryStatus.DELIVERED);
+        reports.await(second, 1, DeliveryStatus.DELIVERED);
         await().atMost(PATIENCE)
                 .until(() -> plazaScreen().path("pages").toString().contains("南门临时关闭"));
         assertThat(find(screens(), "screenId", "plaza-1").orElseThrow().path("behind").asBoolean())
@@ -403,7 +400,7 @@ class LedScreenChannelIntegrationTests {
         UUID normal = UUID.randomUUID();
         UUID emergency = UUID.randomUUID();
         send(request(normal, 1, "教务处", "期末考试安排"));
-        awaitStatus(normal, 1, DeliveryStatus.PENDING);
+        reports.await(normal, 1, DeliveryStatus.PENDING);
         assertThat(messageOf(feed("gate"), normal)).isPresent();
 
         send(
@@ -418,7 +415,7 @@ class LedScreenChannelIntegrationTests {
                                 null,
                                 Instant.now().plus(Duration.ofMinutes(5)))));
 
-        awaitStatus(emergency, 1, DeliveryStatus.PENDING);
+        reports.await(emergency, 1, DeliveryStatus.PENDING);
         JsonNode preempted = feed("gate");
         assertThat(messageOf(preempted, emergency).orElseThrow().path("priority").asString())
                 .isEqualTo("emergency");
@@ -430,12 +427,12 @@ class LedScreenChannelIntegrationTests {
 
         send(retraction(emergency, 1));
 
-        awaitStatus(emergency, 1, DeliveryStatus.RETRACTED);
+        reports.await(emergency, 1, DeliveryStatus.RETRACTED);
         JsonNode after = feed("gate");
         assertThat(messageOf(after, emergency)).isEmpty();
         assertThat(messageOf(after, normal)).isPresent();
         send(retraction(normal, 1));
-        awaitStatus(normal, 1, DeliveryStatus.RETRACTED);
+        reports.await(normal, 1, DeliveryStatus.RETRACTED);
     }
 
     @Test
@@ -451,14 +448,14 @@ class LedScreenChannelIntegrationTests {
                         "新书展览",
                         new LedOptions(Set.of("lobby"), LedPriority.URGENT, null, null)));
 
-        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(delivered.externalUrl())
                 .isEqualTo(URI.create("https://screens.example.edu.cn/led/feeds/lobby.html"));
         assertThat(messageOf(feed("lobby"), itemId).orElseThrow().path("priority").asString())
                 .isEqualTo("urgent");
         assertThat(messageOf(feed("gate"), itemId)).isEmpty();
         send(retraction(itemId, 1));
-        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        reports.await(itemId, 1, DeliveryStatus.RETRACTED);
     }
 
     @Test
@@ -481,12 +478,12 @@ class LedScreenChannelIntegrationTests {
                         "选课通知",
                         new LedOptions(Set.of("lobby"), null, null, null)));
 
-        DeliveryReported failed = awaitStatus(unknown, 1, DeliveryStatus.FAILED);
+        DeliveryReported failed = reports.await(unknown, 1, DeliveryStatus.FAILED);
         assertThat(failed.detail())
                 .contains("unknown screen group(s) canteen, roof")
                 .contains("(configured: gate, lobby, hall, plaza)");
         assertThat(messageOf(feed("gate"), unknown)).isEmpty();
-        assertThat(awaitStatus(otherDepartment, 1, DeliveryStatus.FAILED).detail())
+        assertThat(reports.await(otherDepartment, 1, DeliveryStatus.FAILED).detail())
                 .contains("lobby do not show items of 教务处");
     }
 
@@ -503,7 +500,7 @@ class LedScreenChannelIntegrationTests {
                         "讲座即将开始",
                         new LedOptions(Set.of("gate"), null, null, expireAt)));
 
-        awaitStatus(itemId, 1, DeliveryStatus.PENDING);
+        reports.await(itemId, 1, DeliveryStatus.PENDING);
         JsonNode message = messageOf(feed("gate"), itemId).orElseThrow();
         assertThat(Instant.parse(message.path("expireAt").asString())).isEqualTo(expireAt);
         // FeedRefresher (every 500 ms here) moves the feed on without anyone acknowledging
@@ -527,7 +524,7 @@ class LedScreenChannelIntegrationTests {
                                 Instant.now().minus(Duration.ofDays(2)),
                                 Instant.now().minus(Duration.ofDays(1)))));
 
-        assertThat(awaitStatus(itemId, 1, DeliveryStatus.FAILED).detail())
+        assertThat(reports.await(itemId, 1, DeliveryStatus.FAILED).detail())
                 .startsWith("expired before it could be shown");
         assertThat(messageOf(feed("gate"), itemId)).isEmpty();
     }
@@ -582,21 +579,6 @@ class LedScreenChannelIntegrationTests {
                                         : HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private DeliveryReported awaitStatus(UUID itemId, int version, DeliveryStatus status) {
-        return await().atMost(PATIENCE)
-                .until(
-                        () ->
-                                reports.values(itemId).stream()
-                                        .filter(r -> r.version() == version && r.status() == status)
-                                        .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private List<DeliveryStatus> statuses(UUID itemId) {
-        return reports.values(itemId).stream().map(DeliveryReported::status).toList();
     }
 
     private JsonNode feed(String group) throws Exception {

@@ -11,8 +11,8 @@ import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
-import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +43,7 @@ class WebsiteChannelIntegrationTests {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Path WEB_ROOT = temporaryWebRoot();
 
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
     @LocalServerPort int port;
@@ -58,10 +58,7 @@ class WebsiteChannelIntegrationTests {
 
     @BeforeAll
     static void recordReports() {
-        reports =
-                TopicRecorder.reports(
-                        System.getProperty("spring.kafka.bootstrap-servers"),
-                        Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(System.getProperty("spring.kafka.bootstrap-servers"));
     }
 
     @AfterAll
@@ -77,10 +74,11 @@ class WebsiteChannelIntegrationTests {
 
         send(request(itemId, 1, "2021年招生章程"));
 
-        await().atMost(PATIENCE).until(() -> statuses(itemId).contains(DeliveryStatus.DELIVERED));
+        await().atMost(PATIENCE)
+                .until(() -> reports.statuses(itemId).contains(DeliveryStatus.DELIVERED));
         assertThat(page).exists();
         assertThat(Files.readString(page)).contains("2021年招生章程").contains("content=\"1\"");
-        DeliveryReported delivered = reports.values(itemId).get(0);
+        DeliveryReported delivered = reports.of(itemId).get(0);
         assertThat(delivered.channel()).isEqualTo(Channel.WEBSITE);
         assertThat(delivered.externalUrl()).isEqualTo(publicUrl);
         assertThat(delivered.attempt()).isEqualTo(1);
@@ -89,7 +87,8 @@ class WebsiteChannelIntegrationTests {
 
         send(retraction(itemId, 1));
 
-        await().atMost(PATIENCE).until(() -> statuses(itemId).contains(DeliveryStatus.RETRACTED));
+        await().atMost(PATIENCE)
+                .until(() -> reports.statuses(itemId).contains(DeliveryStatus.RETRACTED));
         assertThat(page).doesNotExist();
         assertThat(Files.readString(WEB_ROOT.resolve("index.html")))
                 .doesNotContain(itemId.toString());
@@ -100,15 +99,15 @@ class WebsiteChannelIntegrationTests {
         await().atMost(PATIENCE)
                 .until(
                         () ->
-                                statuses(itemId)
+                                reports.statuses(itemId)
                                         .equals(
                                                 List.of(
                                                         DeliveryStatus.DELIVERED,
                                                         DeliveryStatus.RETRACTED,
                                                         DeliveryStatus.DELIVERED)));
         assertThat(Files.readString(page)).contains("2021年招生章程(修订)").contains("content=\"2\"");
-        assertThat(reports.values(itemId).get(2).externalUrl()).isEqualTo(publicUrl);
-        assertThat(reports.values(itemId).get(2).version()).isEqualTo(2);
+        assertThat(reports.of(itemId).get(2).externalUrl()).isEqualTo(publicUrl);
+        assertThat(reports.of(itemId).get(2).version()).isEqualTo(2);
         assertThat(get("/items/" + itemId + ".html").body()).contains("修订");
     }
 
@@ -119,17 +118,11 @@ class WebsiteChannelIntegrationTests {
         send(request(itemId, 1, "学生资助政策"));
         send(request(itemId, 2, "学生资助政策(2022年)"));
 
-        await().atMost(PATIENCE)
-                .until(
-                        () ->
-                                reports.values(itemId).stream()
-                                                .filter(r -> r.status() == DeliveryStatus.DELIVERED)
-                                                .count()
-                                        == 2);
-        assertThat(reports.values(itemId))
+        await().atMost(PATIENCE).until(() -> reports.count(itemId, DeliveryStatus.DELIVERED) == 2);
+        assertThat(reports.of(itemId))
                 .extracting(DeliveryReported::externalUrl)
                 .containsOnly(URI.create("https://xxgk.example.edu.cn/items/" + itemId + ".html"));
-        assertThat(reports.values(itemId).get(1).detail()).isEqualTo("replaced version 1");
+        assertThat(reports.of(itemId).get(1).detail()).isEqualTo("replaced version 1");
         String index = Files.readString(WEB_ROOT.resolve("index.html"));
         assertThat(index).contains("学生资助政策(2022年)");
         assertThat(index.split(itemId.toString(), -1)).hasSize(2);
@@ -142,10 +135,6 @@ class WebsiteChannelIntegrationTests {
         assertThat(get("/sitemap.xml").body()).contains("https://xxgk.example.edu.cn/");
         assertThat(get("/items/" + UUID.randomUUID() + ".html").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-    }
-
-    private List<DeliveryStatus> statuses(UUID itemId) {
-        return reports.values(itemId).stream().map(DeliveryReported::status).toList();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

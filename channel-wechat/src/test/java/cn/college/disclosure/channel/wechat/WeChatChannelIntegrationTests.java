@@ -12,8 +12,8 @@ import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
-import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,13 +69,12 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WeChatChannelIntegrationTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String PNG =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
 
     private static String fakeWeChat;
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
@@ -103,10 +102,7 @@ class WeChatChannelIntegrationTests {
 
     @BeforeAll
     static void recordReports() {
-        reports =
-                TopicRecorder.reports(
-                        System.getProperty("spring.kafka.bootstrap-servers"),
-                        Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(System.getProperty("spring.kafka.bootstrap-servers"));
     }
 
     @AfterAll
@@ -137,7 +133,7 @@ class WeChatChannelIntegrationTests {
 
         send(request(itemId, 1, "2024年招生章程", body));
 
-        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         JsonNode article = article("2024年招生章程");
         assertThat(delivered.channel()).isEqualTo(Channel.WECHAT);
         assertThat(delivered.externalUrl()).hasToString(article.path("article_url").asString());
@@ -147,7 +143,7 @@ class WeChatChannelIntegrationTests {
                 .doesNotContain("127.0.0.1");
         assertThat(article.path("content_source_url").asString())
                 .isEqualTo("https://xxgk.example.edu.cn/" + WebsitePaths.itemPage(itemId));
-        assertThat(statuses(itemId)).startsWith(DeliveryStatus.PENDING);
+        assertThat(reports.statuses(itemId)).startsWith(DeliveryStatus.PENDING);
     }
 
     @Test
@@ -159,7 +155,7 @@ class WeChatChannelIntegrationTests {
 
         send(request(itemId, 1, "学生资助政策", "<p>资助</p>"));
 
-        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(stableTokenFetches()).isEqualTo(before + 1);
         assertThat(articles("学生资助政策")).hasSize(1);
     }
@@ -199,7 +195,7 @@ class WeChatChannelIntegrationTests {
 
         send(request(itemId, 1, "校园安全通报", "<p>通报</p>"));
 
-        DeliveryReported retrying = awaitStatus(itemId, 1, DeliveryStatus.RETRYING);
+        DeliveryReported retrying = reports.await(itemId, 1, DeliveryStatus.RETRYING);
         assertThat(retrying.detail()).contains("45009").contains("paused until " + midnight);
         HttpResponse<String> parked = get("http://localhost:" + port + "/channel/parking");
         assertThat(parked.statusCode()).isEqualTo(200);
@@ -208,12 +204,12 @@ class WeChatChannelIntegrationTests {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> calls("draft/add") == draftsWhileParked);
-        assertThat(statuses(itemId))
+        assertThat(reports.statuses(itemId))
                 .doesNotContain(DeliveryStatus.DELIVERED, DeliveryStatus.FAILED);
 
         clock.moveTo(midnight.plusSeconds(1));
 
-        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(articles("校园安全通报")).hasSize(1);
         assertThat(get("http://localhost:" + port + "/channel/parking").statusCode())
                 .isEqualTo(204);
@@ -229,7 +225,7 @@ class WeChatChannelIntegrationTests {
 
         send(request(itemId, 1, "财务预算公开", "<p>预算</p>"));
 
-        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(calls("freepublish/submit")).isGreaterThanOrEqualTo(1);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
@@ -244,7 +240,7 @@ class WeChatChannelIntegrationTests {
 
         send(request(itemId, 1, "教学质量报告", "<p>报告</p>"));
 
-        DeliveryReported delivered = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         assertThat(calls("freepublish/get")).isGreaterThan(polls);
         assertThat(delivered.externalUrl())
                 .hasToString(article("教学质量报告").path("article_url").asString());
@@ -254,13 +250,13 @@ class WeChatChannelIntegrationTests {
     void retractsByDeletingTheArticle() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "拟撤回通知", "<p>撤回</p>"));
-        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
 
         send(
                 new PublicationRetracted(
                         UUID.randomUUID(), itemId, 1, Instant.now(), "内容有误", "admin"));
 
-        awaitStatus(itemId, 1, DeliveryStatus.RETRACTED);
+        reports.await(itemId, 1, DeliveryStatus.RETRACTED);
         assertThat(article("拟撤回通知").path("deleted").asBoolean()).isTrue();
     }
 
@@ -268,11 +264,11 @@ class WeChatChannelIntegrationTests {
     void aNewVersionReplacesTheArticle() throws Exception {
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "收费标准", "<p>v1</p>"));
-        DeliveryReported first = awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        DeliveryReported first = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
 
         send(request(itemId, 2, "收费标准(修订)", "<p>v2</p>"));
 
-        DeliveryReported second = awaitStatus(itemId, 2, DeliveryStatus.DELIVERED);
+        DeliveryReported second = reports.await(itemId, 2, DeliveryStatus.DELIVERED);
         assertThat(second.externalUrl()).isNotEqualTo(first.externalUrl());
         assertThat(article("收费标准").path("deleted").asBoolean()).isTrue();
         assertThat(article("收费标准(修订)").path("deleted").asBoolean()).isFalse();
@@ -297,7 +293,7 @@ class WeChatChannelIntegrationTests {
         int massSends = calls("message/mass/sendall");
         UUID itemId = UUID.randomUUID();
         send(request(itemId, 1, "后勤服务公告", "<p>公告</p>"));
-        awaitStatus(itemId, 1, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
 
         // past the default send time (20:00 China) of the next day
         clock.moveTo(LocalDate.now(CHINA).plusDays(1).atTime(20, 0, 30).atZone(CHINA).toInstant());
@@ -358,25 +354,6 @@ class WeChatChannelIntegrationTests {
             Thread.currentThread().interrupt();
         }
         return tokens.current();
-    }
-
-    private DeliveryReported awaitStatus(UUID itemId, int version, DeliveryStatus status) {
-        await().atMost(PATIENCE)
-                .until(
-                        () ->
-                                reports.values(itemId).stream()
-                                        .anyMatch(
-                                                r ->
-                                                        r.version() == version
-                                                                && r.status() == status));
-        return reports.values(itemId).stream()
-                .filter(r -> r.version() == version && r.status() == status)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private List<DeliveryStatus> statuses(UUID itemId) {
-        return reports.values(itemId).stream().map(DeliveryReported::status).toList();
     }
 
     private long stableTokenFetches() throws Exception {

@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.ContractFixtures;
-import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WebsitePaths;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
-import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +70,7 @@ class WeChatDigestIntegrationTests {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static String fakeWeChat;
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
     @Autowired MutableClock clock;
@@ -89,10 +88,7 @@ class WeChatDigestIntegrationTests {
 
     @BeforeAll
     static void recordReports() {
-        reports =
-                TopicRecorder.reports(
-                        System.getProperty("spring.kafka.bootstrap-servers"),
-                        Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(System.getProperty("spring.kafka.bootstrap-servers"));
     }
 
     @AfterAll
@@ -109,7 +105,7 @@ class WeChatDigestIntegrationTests {
             items.add(itemId);
             send(request(itemId, "日报条目" + i, day.atTime(10, i).atZone(CHINA).toInstant()));
         }
-        items.forEach(itemId -> awaitStatus(itemId, DeliveryStatus.DELIVERED));
+        items.forEach(itemId -> reports.await(itemId, 1, DeliveryStatus.DELIVERED));
         int massSends = calls("message/mass/sendall");
         assertThat(digest(day)).isEmpty();
 
@@ -142,7 +138,7 @@ class WeChatDigestIntegrationTests {
         LocalDate day = startDay(20);
         UUID itemId = UUID.randomUUID();
         send(request(itemId, "停水通知", day.atTime(11, 0).atZone(CHINA).toInstant()));
-        awaitStatus(itemId, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         sandbox(
                 "POST",
                 "/script",
@@ -180,7 +176,7 @@ class WeChatDigestIntegrationTests {
         LocalDate day = startDay(30);
         UUID itemId = UUID.randomUUID();
         send(request(itemId, "奖学金评审结果", day.atTime(9, 30).atZone(CHINA).toInstant()));
-        awaitStatus(itemId, DeliveryStatus.DELIVERED);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         sandbox(
                 "POST",
                 "/script",
@@ -253,11 +249,6 @@ class WeChatDigestIntegrationTests {
             }
         }
         return found;
-    }
-
-    private void awaitStatus(UUID itemId, DeliveryStatus status) {
-        await().atMost(PATIENCE)
-                .until(() -> reports.values(itemId).stream().anyMatch(r -> r.status() == status));
     }
 
     private int calls(String endpoint) throws Exception {

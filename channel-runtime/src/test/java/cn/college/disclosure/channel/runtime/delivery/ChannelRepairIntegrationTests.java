@@ -13,6 +13,7 @@ import cn.college.disclosure.contract.PublicationEvent;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.RepairAction;
 import cn.college.disclosure.contract.Topics;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
 import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class ChannelRepairIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
     private static TopicRecorder<ChannelStatusReported> statuses;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
@@ -48,7 +49,7 @@ class ChannelRepairIntegrationTests {
     @BeforeAll
     static void recordTopics() {
         String servers = System.getProperty("spring.kafka.bootstrap-servers");
-        reports = TopicRecorder.reports(servers, Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(servers);
         statuses = TopicRecorder.events(servers, Topics.CHANNEL_STATUS);
     }
 
@@ -96,7 +97,7 @@ class ChannelRepairIntegrationTests {
         await().atMost(PATIENCE)
                 .untilAsserted(
                         () ->
-                                assertThat(reports.values(itemId))
+                                assertThat(reports.of(itemId))
                                         .filteredOn(r -> r.status() == DeliveryStatus.DELIVERED)
                                         .singleElement()
                                         .extracting(DeliveryReported::detail)
@@ -132,7 +133,7 @@ class ChannelRepairIntegrationTests {
     }
 
     private List<DeliveryStatus> statuses(UUID itemId) {
-        return reports.values(itemId).stream()
+        return reports.of(itemId).stream()
                 .filter(r -> r.channel() == Channel.LED_SCREEN)
                 .map(DeliveryReported::status)
                 .toList();

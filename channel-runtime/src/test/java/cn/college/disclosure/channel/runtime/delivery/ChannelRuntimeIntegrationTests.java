@@ -10,6 +10,7 @@ import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WireTypes;
+import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
 import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class ChannelRuntimeIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static TopicRecorder<DeliveryReported> reports;
+    private static DeliveryReports reports;
     private static TopicRecorder<byte[]> deadLetters;
 
     @Autowired KafkaTemplate<Object, Object> kafka;
@@ -47,7 +48,7 @@ class ChannelRuntimeIntegrationTests {
     @BeforeAll
     static void recordTopics() {
         String servers = System.getProperty("spring.kafka.bootstrap-servers");
-        reports = TopicRecorder.reports(servers, Topics.DELIVERY_REPORTS);
+        reports = DeliveryReports.record(servers);
         deadLetters = TopicRecorder.raw(servers, Topics.PUBLICATIONS_DEAD_LETTER);
     }
 
@@ -68,9 +69,9 @@ class ChannelRuntimeIntegrationTests {
         send(marker);
 
         await().atMost(PATIENCE)
-                .until(() -> statuses(request.itemId()).contains(DeliveryStatus.SKIPPED));
+                .until(() -> reports.statuses(request.itemId()).contains(DeliveryStatus.SKIPPED));
         assertThat(adapter.publishes(request.itemId())).isEqualTo(1);
-        assertThat(reports.values(request.itemId()))
+        assertThat(reports.of(request.itemId()))
                 .filteredOn(report -> report.status() == DeliveryStatus.DELIVERED)
                 .singleElement()
                 .satisfies(
@@ -114,7 +115,8 @@ class ChannelRuntimeIntegrationTests {
                             assertThat(deadLetters.records())
                                     .extracting(r -> r.key())
                                     .contains(garbageKey, unknownTypeKey);
-                            assertThat(statuses(valid.itemId())).contains(DeliveryStatus.DELIVERED);
+                            assertThat(reports.statuses(valid.itemId()))
+                                    .contains(DeliveryStatus.DELIVERED);
                         });
         assertThat(deadLetters.records())
                 .filteredOn(r -> garbageKey.equals(r.key()))
@@ -143,17 +145,17 @@ class ChannelRuntimeIntegrationTests {
         await().atMost(PATIENCE)
                 .untilAsserted(
                         () -> {
-                            assertThat(statuses(itemId))
+                            assertThat(reports.statuses(itemId))
                                     .containsExactly(
                                             DeliveryStatus.RETRYING,
                                             DeliveryStatus.RETRYING,
                                             DeliveryStatus.FAILED);
                             assertThat(deadLetters.keyed(itemId)).hasSize(1);
                         });
-        assertThat(reports.values(itemId))
+        assertThat(reports.of(itemId))
                 .extracting(DeliveryReported::attempt)
                 .containsExactly(1, 2, 3);
-        assertThat(reports.values(itemId).get(0).detail())
+        assertThat(reports.of(itemId).get(0).detail())
                 .contains("try 1 of 3")
                 .contains("screen controller busy");
         assertThat(adapter.publishes(itemId)).isEqualTo(3);
@@ -166,10 +168,12 @@ class ChannelRuntimeIntegrationTests {
         send(wechatOnly);
 
         await().atMost(PATIENCE)
-                .until(() -> statuses(wechatOnly.itemId()).contains(DeliveryStatus.SKIPPED));
+                .until(
+                        () ->
+                                reports.statuses(wechatOnly.itemId())
+                                        .contains(DeliveryStatus.SKIPPED));
         assertThat(adapter.publishes(wechatOnly.itemId())).isZero();
-        assertThat(reports.values(wechatOnly.itemId()).get(0).channel())
-                .isEqualTo(Channel.LED_SCREEN);
+        assertThat(reports.of(wechatOnly.itemId()).get(0).channel()).isEqualTo(Channel.LED_SCREEN);
     }
 
     @Test
@@ -178,22 +182,19 @@ class ChannelRuntimeIntegrationTests {
         adapter.script(itemId, ScriptedAdapter.Script.ACCEPT_AND_CONFIRM_LATER);
 
         send(request(itemId, Set.of(Channel.LED_SCREEN)));
-        await().atMost(PATIENCE).until(() -> statuses(itemId).contains(DeliveryStatus.PENDING));
+        await().atMost(PATIENCE)
+                .until(() -> reports.statuses(itemId).contains(DeliveryStatus.PENDING));
         reconciler.reconcileStale();
 
         await().atMost(PATIENCE)
                 .until(
                         () ->
-                                statuses(itemId)
+                                reports.statuses(itemId)
                                         .equals(
                                                 java.util.List.of(
                                                         DeliveryStatus.PENDING,
                                                         DeliveryStatus.DELIVERED)));
         assertThat(adapter.publishes(itemId)).isEqualTo(1);
-    }
-
-    private java.util.List<DeliveryStatus> statuses(UUID itemId) {
-        return reports.values(itemId).stream().map(DeliveryReported::status).toList();
     }
 
     private void send(PublicationRequested request) throws Exception {
