@@ -9,7 +9,7 @@ import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.RepairAction;
 import cn.college.disclosure.contract.Topics;
-import cn.college.disclosure.contract.WireTypes;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,15 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -49,7 +45,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
 /**
  * The console in a real browser (Debian's headless Chromium and chromedriver, paths set explicitly
@@ -441,36 +436,13 @@ class ConsoleBrowserIntegrationTests extends PublisherCoreIntegrationTest {
      * plain consumer.
      */
     private static List<DeliveryRepairRequested> repairsOnTopic(String itemId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("spring.kafka.bootstrap-servers"));
-        config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
-        config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
-        JacksonJsonDeserializer<Object> values = new JacksonJsonDeserializer<>();
-        values.configure(config, false);
-        try (KafkaConsumer<String, Object> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(Topics.PUBLICATIONS).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<DeliveryRepairRequested> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(
-                                record -> {
-                                    if (itemId.equals(record.key())
-                                            && record.value()
-                                                    instanceof DeliveryRepairRequested repair) {
-                                        found.add(repair);
-                                    }
-                                });
-            }
-            return found;
-        }
+        return TopicRecorder.snapshot(
+                        System.getProperty("spring.kafka.bootstrap-servers"), Topics.PUBLICATIONS)
+                .stream()
+                .filter(record -> itemId.equals(record.key()))
+                .map(ConsumerRecord::value)
+                .filter(DeliveryRepairRequested.class::isInstance)
+                .map(DeliveryRepairRequested.class::cast)
+                .toList();
     }
 }

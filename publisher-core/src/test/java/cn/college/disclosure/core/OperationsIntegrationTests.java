@@ -11,11 +11,11 @@ import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.RepairAction;
 import cn.college.disclosure.contract.Topics;
 import cn.college.disclosure.contract.WireTypes;
+import cn.college.disclosure.testinfrastructure.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import tools.jackson.databind.JsonNode;
 
 /** The operator board and the repairs, against the real broker and database. */
@@ -372,35 +372,12 @@ class OperationsIntegrationTests extends PublisherCoreIntegrationTest {
 
     /** Every repair command on the publications topic for the item, read from the beginning. */
     private List<DeliveryRepairRequested> repairsOnTopic(UUID itemId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers());
-        config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
-        config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
-        JacksonJsonDeserializer<Object> values = new JacksonJsonDeserializer<>();
-        values.configure(config, false);
-        try (KafkaConsumer<String, Object> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(Topics.PUBLICATIONS).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<DeliveryRepairRequested> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(
-                                record -> {
-                                    if (itemId.toString().equals(record.key())
-                                            && record.value()
-                                                    instanceof DeliveryRepairRequested repair) {
-                                        found.add(repair);
-                                    }
-                                });
-            }
-            return found;
-        }
+        return TopicRecorder.snapshot(servers(), Topics.PUBLICATIONS).stream()
+                .filter(record -> itemId.toString().equals(record.key()))
+                .map(ConsumerRecord::value)
+                .filter(DeliveryRepairRequested.class::isInstance)
+                .map(DeliveryRepairRequested.class::cast)
+                .toList();
     }
 
     private long endOffsetsOfPublications() {

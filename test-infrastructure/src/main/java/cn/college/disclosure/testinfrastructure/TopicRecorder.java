@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -65,6 +66,35 @@ public final class TopicRecorder<V> implements AutoCloseable {
                         new StringDeserializer(),
                         new ByteArrayDeserializer()),
                 topic);
+    }
+
+    /**
+     * Reads the topic from the beginning up to its end as it is now, as the contract's records, and
+     * returns every record: a snapshot for asserting what was sent exactly once.
+     */
+    public static List<ConsumerRecord<String, Object>> snapshot(
+            String bootstrapServers, String topic) {
+        Map<String, Object> config = config(bootstrapServers);
+        config.put(JacksonJsonDeserializer.TYPE_MAPPINGS, WireTypes.MAPPING);
+        config.put(JacksonJsonDeserializer.TRUSTED_PACKAGES, "cn.college.disclosure.contract");
+        try (KafkaConsumer<String, Object> consumer =
+                new KafkaConsumer<>(
+                        config,
+                        new StringDeserializer(),
+                        configured(new JacksonJsonDeserializer<Object>(), config))) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, Object>> found = new java.util.ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
+            }
+            return found;
+        }
     }
 
     public List<ConsumerRecord<String, V>> records() {

@@ -80,68 +80,44 @@ class StatisticsExports {
                     null);
         }
         for (Statistics.CategoryCount row : statistics.byCategory()) {
-            line(
+            countLine(
                     csv,
                     "category",
                     row.channel(),
-                    name(row.channel()),
-                    "false",
                     String.valueOf(row.category()),
                     row.categoryName(),
                     row.count(),
-                    row.retracted(),
-                    null,
-                    null,
-                    null,
-                    null);
+                    row.retracted());
         }
         for (Statistics.CatalogueItemCount row : statistics.byCatalogueItem()) {
-            line(
+            countLine(
                     csv,
                     "catalogueItem",
                     row.channel(),
-                    name(row.channel()),
-                    "false",
                     String.valueOf(row.catalogueItem()),
                     row.catalogueItemName(),
                     row.count(),
-                    row.retracted(),
-                    null,
-                    null,
-                    null,
-                    null);
+                    row.retracted());
         }
         for (Statistics.MonthCount row : statistics.byMonth()) {
-            line(
+            countLine(
                     csv,
                     "month",
                     row.channel(),
-                    name(row.channel()),
-                    "false",
                     row.month(),
                     row.month(),
                     row.count(),
-                    row.retracted(),
-                    null,
-                    null,
-                    null,
-                    null);
+                    row.retracted());
         }
         for (Statistics.DepartmentCount row : statistics.byDepartment()) {
-            line(
+            countLine(
                     csv,
                     "department",
                     row.channel(),
-                    name(row.channel()),
-                    "false",
                     row.department(),
                     row.department(),
                     row.count(),
-                    row.retracted(),
-                    null,
-                    null,
-                    null,
-                    null);
+                    row.retracted());
         }
         for (Statistics.Timeliness row : statistics.timeliness()) {
             line(
@@ -297,6 +273,31 @@ class StatisticsExports {
                 row.createCell(i).setCellValue(value.toString());
             }
         }
+    }
+
+    /** A breakdown row: a count and its retractions, no failure or timeliness columns. */
+    private void countLine(
+            StringBuilder csv,
+            String section,
+            String channel,
+            String key,
+            String label,
+            Object count,
+            Object retracted) {
+        line(
+                csv,
+                section,
+                channel,
+                name(channel),
+                "false",
+                key,
+                label,
+                count,
+                retracted,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static void line(StringBuilder csv, @Nullable Object... values) {
