@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,7 +63,11 @@ public final class ContractFixtures {
                 DeliveryStatus.DELIVERED,
                 URI.create("http://localhost:8081/items/" + ITEM_ID + ".html"),
                 1,
-                null);
+                null,
+                List.of(
+                        new DeliveryWarning(
+                                DeliveryWarning.IMAGE_TOO_LARGE,
+                                "http://localhost:8080/api/media/7f3a/campus.png")));
     }
 
     public static DeliveryRepairRequested deliveryRepairRequested() {

@@ -1,6 +1,8 @@
 package cn.college.disclosure.channel.runtime;
 
+import cn.college.disclosure.contract.DeliveryWarning;
 import java.net.URI;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,11 +17,26 @@ public sealed interface DeliveryOutcome {
      * @param externalUrl where people see it, if the system has a URL for it
      * @param externalRef the system's own id for it (a page path, a WeChat article id), kept so
      *     that a later version can replace it and a retraction can remove it
-     * @param detail warnings for people, e.g. a truncated field
+     * @param detail what the system said, for the log and the ledger
+     * @param warnings what the channel could not carry (an image left out, a field cut): the
+     *     delivery counts, and people see each warning beside it
      */
     record Delivered(
-            @Nullable URI externalUrl, @Nullable String externalRef, @Nullable String detail)
-            implements DeliveryOutcome {}
+            @Nullable URI externalUrl,
+            @Nullable String externalRef,
+            @Nullable String detail,
+            List<DeliveryWarning> warnings)
+            implements DeliveryOutcome {
+
+        public Delivered {
+            warnings = List.copyOf(warnings);
+        }
+
+        public Delivered(
+                @Nullable URI externalUrl, @Nullable String externalRef, @Nullable String detail) {
+            this(externalUrl, externalRef, detail, List.of());
+        }
+    }
 
     /**
      * The system refused the item; pushing again would be refused again.
@@ -56,6 +73,13 @@ public sealed interface DeliveryOutcome {
     static DeliveryOutcome delivered(
             @Nullable URI externalUrl, @Nullable String externalRef, @Nullable String detail) {
         return new Delivered(externalUrl, externalRef, detail);
+    }
+
+    static DeliveryOutcome delivered(
+            @Nullable URI externalUrl,
+            @Nullable String externalRef,
+            List<DeliveryWarning> warnings) {
+        return new Delivered(externalUrl, externalRef, null, warnings);
     }
 
     static DeliveryOutcome delivered(@Nullable URI externalUrl, @Nullable String externalRef) {

@@ -1,7 +1,7 @@
 package cn.college.disclosure.channel.campusplatform.webhook;
 
 import cn.college.disclosure.channel.campusplatform.CampusPlatformProperties;
-import cn.college.disclosure.channel.campusplatform.resilience.ProviderUnavailable;
+import cn.college.disclosure.channel.runtime.resilience.ProviderUnavailable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,11 +1,11 @@
 package cn.college.disclosure.channel.campusplatform.webhook;
 
-import cn.college.disclosure.channel.campusplatform.resilience.ProviderGuard;
 import cn.college.disclosure.channel.runtime.ChannelAdapter;
 import cn.college.disclosure.channel.runtime.DeliveryAttempt;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.runtime.ProviderHealth;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
 import cn.college.disclosure.contract.CatalogueEntry;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.PublicationRequested;

@@ -1,7 +1,7 @@
 package cn.college.disclosure.channel.campusplatform.webhook;
 
 import cn.college.disclosure.channel.campusplatform.CampusPlatformProperties;
-import cn.college.disclosure.channel.campusplatform.resilience.ProviderGuard;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Clock;

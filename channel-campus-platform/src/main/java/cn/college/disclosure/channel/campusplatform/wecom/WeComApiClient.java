@@ -1,7 +1,7 @@
 package cn.college.disclosure.channel.campusplatform.wecom;
 
 import cn.college.disclosure.channel.campusplatform.CampusPlatformProperties;
-import cn.college.disclosure.channel.campusplatform.resilience.ProviderUnavailable;
+import cn.college.disclosure.channel.runtime.resilience.ProviderUnavailable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

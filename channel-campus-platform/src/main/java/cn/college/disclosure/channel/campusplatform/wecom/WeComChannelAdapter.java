@@ -1,7 +1,6 @@
 package cn.college.disclosure.channel.campusplatform.wecom;
 
 import cn.college.disclosure.channel.campusplatform.CampusPlatformProperties;
-import cn.college.disclosure.channel.campusplatform.resilience.ProviderGuard;
 import cn.college.disclosure.channel.runtime.ChannelAdapter;
 import cn.college.disclosure.channel.runtime.DeliveredVersion;
 import cn.college.disclosure.channel.runtime.DeliveryAttempt;
@@ -9,6 +8,7 @@ import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.runtime.ProviderHealth;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;

@@ -3,6 +3,6 @@
  * external API, turned into the runtime's pause ({@code ChannelParked}) instead of spent retries.
  */
 @NullMarked
-package cn.college.disclosure.channel.campusplatform.resilience;
+package cn.college.disclosure.channel.runtime.resilience;
 
 import org.jspecify.annotations.NullMarked;

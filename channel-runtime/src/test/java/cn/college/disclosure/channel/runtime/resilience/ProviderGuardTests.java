@@ -1,4 +1,4 @@
-package cn.college.disclosure.channel.campusplatform.resilience;
+package cn.college.disclosure.channel.runtime.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package cn.college.disclosure.channel.campusplatform.resilience;
+package cn.college.disclosure.channel.runtime.resilience;
 
 import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.ProviderHealth;

@@ -1,4 +1,4 @@
-package cn.college.disclosure.channel.campusplatform.resilience;
+package cn.college.disclosure.channel.runtime.resilience;
 
 /**
  * The provider did not take the call: a 5xx, a refused or dropped connection, a timeout. The only
