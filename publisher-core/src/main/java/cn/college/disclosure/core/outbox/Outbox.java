@@ -19,6 +19,12 @@ class Outbox {
             WireTypes.ITEM_EVENTS.entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
+    /** The first key of the outbox's advisory lock, apart from other users' locks. */
+    private static final int LOCK_SPACE = 0x4F555442;
+
+    /** The second key: the relay's lock. */
+    private static final int RELAY_LOCK = 1;
+
     private final JdbcClient jdbc;
     private final JsonMapper jsonMapper;
 
@@ -48,14 +54,25 @@ class Outbox {
     }
 
     /**
-     * The oldest unsent rows, locked until the transaction ends; rows another relay holds are
-     * skipped, so two instances never send the same row at once.
+     * Makes this transaction the one relay that sends, if no other transaction of any instance is
+     * relaying: a transaction-scoped advisory lock, released when the batch commits or rolls back,
+     * and by the server when the holder's connection dies (a killed instance leaves no lock
+     * behind). Relaying one at a time keeps each item's events in the order they were written.
      */
-    List<Entry> lockUnsent(int limit) {
+    boolean tryLockRelay() {
+        return Boolean.TRUE.equals(
+                jdbc.sql("select pg_try_advisory_xact_lock(?, ?)")
+                        .params(LOCK_SPACE, RELAY_LOCK)
+                        .query(Boolean.class)
+                        .single());
+    }
+
+    /** The oldest unsent rows, in the order they were written; call it holding the relay lock. */
+    List<Entry> oldestUnsent(int limit) {
         return jdbc.sql(
                         """
                         select id, event_type, topic, message_key, payload from outbox
-                        where sent_at is null order by id limit ? for update skip locked
+                        where sent_at is null order by id limit ?
                         """)
                 .param(limit)
                 .query(
@@ -69,6 +86,22 @@ class Outbox {
                                                 WireTypes.ITEM_EVENTS.get(
                                                         rs.getString("event_type")))))
                 .list();
+    }
+
+    /**
+     * Deletes up to {@code limit} rows sent before {@code sentBefore}; an unsent row is never
+     * deleted, however old.
+     *
+     * @return how many rows were deleted
+     */
+    int deleteSentBefore(Instant sentBefore, int limit) {
+        return jdbc.sql(
+                        """
+                        delete from outbox where id in (
+                            select id from outbox where sent_at < ? order by sent_at limit ?)
+                        """)
+                .params(sentBefore.atOffset(ZoneOffset.UTC), limit)
+                .update();
     }
 
     void markSent(long id, Instant now) {

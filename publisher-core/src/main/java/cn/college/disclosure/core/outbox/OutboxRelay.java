@@ -2,7 +2,9 @@ package cn.college.disclosure.core.outbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox to Kafka. A row is marked sent only after the broker acknowledged it; the first
- * failure ends the batch so that no later event of the same item overtakes it, and the row is tried
- * again on the next batch. Delivery is at least once: consumers deduplicate on the event id.
+ * Sends the outbox to Kafka, one relay at a time whatever the number of instances (the relay lock,
+ * {@link Outbox#tryLockRelay()}), oldest row first. A row is marked sent only after the broker
+ * acknowledged it; an event is sent only after every earlier event of its item was acknowledged;
+ * the first failure ends the batch, and the next batch, on whichever instance, starts again from
+ * the row that failed. So a later event of an item never reaches the topic before an earlier one.
+ * Delivery is at least once: consumers deduplicate on the event id.
  */
 @Component
 class OutboxRelay {
@@ -43,8 +48,8 @@ class OutboxRelay {
     }
 
     /**
-     * Sends one batch in one transaction, which holds the rows' locks while it waits for the
-     * broker.
+     * Sends one batch in one transaction, which holds the relay lock while it waits for the broker;
+     * sends nothing if another relay holds the lock.
      *
      * @return how many rows were sent
      */
@@ -52,45 +57,65 @@ class OutboxRelay {
         Integer sent =
                 transactions.execute(
                         status -> {
-                            List<Outbox.Entry> entries = outbox.lockUnsent(properties.batchSize());
-                            // all sends leave at once; the idempotent producer keeps their order
+                            if (!outbox.tryLockRelay()) {
+                                return 0;
+                            }
+                            List<Outbox.Entry> entries =
+                                    outbox.oldestUnsent(properties.batchSize());
+                            // the rows leave in waves: all at once, except that a row whose item
+                            // has an earlier row still unacknowledged waits for that row's ack
                             List<CompletableFuture<?>> acks = new ArrayList<>(entries.size());
+                            Set<String> unacknowledgedItems = new HashSet<>();
+                            int acknowledged = 0;
                             for (Outbox.Entry entry : entries) {
+                                if (!unacknowledgedItems.add(entry.key())) {
+                                    int failed = awaitAcks(entries, acks, acknowledged);
+                                    if (failed >= 0) {
+                                        return failed;
+                                    }
+                                    acknowledged = acks.size();
+                                    unacknowledgedItems.clear();
+                                    unacknowledgedItems.add(entry.key());
+                                }
                                 acks.add(send(entry));
                             }
-                            for (int i = 0; i < entries.size(); i++) {
-                                Outbox.Entry entry = entries.get(i);
-                                try {
-                                    acks.get(i)
-                                            .get(
-                                                    properties.sendTimeout().toMillis(),
-                                                    TimeUnit.MILLISECONDS);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                    outbox.markFailed(entry.id(), "interrupted", clock.instant());
-                                    return i;
-                                } catch (ExecutionException | TimeoutException e) {
-                                    Throwable cause =
-                                            e instanceof ExecutionException && e.getCause() != null
-                                                    ? e.getCause()
-                                                    : e;
-                                    log.warn(
-                                            "Outbox row {} ({} of item {}) not sent, will retry: {}",
-                                            entry.id(),
-                                            entry.event().getClass().getSimpleName(),
-                                            entry.key(),
-                                            cause.toString());
-                                    outbox.markFailed(
-                                            entry.id(), cause.toString(), clock.instant());
-                                    // later rows stay unsent even if acknowledged: they are sent
-                                    // again after this one, and consumers deduplicate on event id
-                                    return i;
-                                }
-                                outbox.markSent(entry.id(), clock.instant());
-                            }
-                            return entries.size();
+                            int failed = awaitAcks(entries, acks, acknowledged);
+                            return failed >= 0 ? failed : entries.size();
                         });
         return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Waits, in row order, for the acks of the rows sent from {@code from} on, and marks each sent.
+     *
+     * @return the index of the first row that failed, or -1 if all were acknowledged
+     */
+    private int awaitAcks(List<Outbox.Entry> entries, List<CompletableFuture<?>> acks, int from) {
+        for (int i = from; i < acks.size(); i++) {
+            Outbox.Entry entry = entries.get(i);
+            try {
+                acks.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outbox.markFailed(entry.id(), "interrupted", clock.instant());
+                return i;
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause =
+                        e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                log.warn(
+                        "Outbox row {} ({} of item {}) not sent, will retry: {}",
+                        entry.id(),
+                        entry.event().getClass().getSimpleName(),
+                        entry.key(),
+                        cause.toString());
+                outbox.markFailed(entry.id(), cause.toString(), clock.instant());
+                // later rows of this wave stay unsent even if acknowledged: they belong to other
+                // items, are sent again after this one, and consumers deduplicate on event id
+                return i;
+            }
+            outbox.markSent(entry.id(), clock.instant());
+        }
+        return -1;
     }
 
     private CompletableFuture<?> send(Outbox.Entry entry) {

@@ -1,52 +1,46 @@
 package cn.college.disclosure.core.outbox;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the relay on its own thread with a fixed delay between batches, so a broker outage slows
- * only the relay, never the web threads. Starts after everything else and stops first.
+ * Runs the relay on the core's task scheduler with a fixed delay between batches, so a broker
+ * outage slows only the relay, never the web threads; it keeps trying while the broker is down.
+ * Every instance polls; the relay lock lets one of them send at a time, and another takes over
+ * within a poll interval when that one stops or dies. Absent when {@code
+ * publisher.outbox.enabled=false}.
  */
 @Component
-class OutboxRelayScheduler implements SmartLifecycle {
+@ConditionalOnBooleanProperty(name = "publisher.outbox.enabled", matchIfMissing = true)
+class OutboxRelayScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelayScheduler.class);
 
     private final OutboxRelay relay;
-    private final OutboxProperties properties;
-    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-    private volatile @Nullable ScheduledExecutorService executor;
+    private final TaskScheduler scheduler;
 
-    OutboxRelayScheduler(OutboxRelay relay, OutboxProperties properties) {
+    /** One batch at a time on this instance: a wake-up waits for the batch under way. */
+    private final ReentrantLock batches = new ReentrantLock();
+
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+
+    OutboxRelayScheduler(OutboxRelay relay, TaskScheduler scheduler) {
         this.relay = relay;
-        this.properties = properties;
+        this.scheduler = scheduler;
     }
 
-    @Override
-    public synchronized void start() {
-        if (!properties.enabled() || executor != null) {
-            return;
-        }
-        executor =
-                Executors.newSingleThreadScheduledExecutor(
-                        runnable -> {
-                            Thread thread = new Thread(runnable, "outbox-relay");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        executor.scheduleWithFixedDelay(
-                this::relaySafely,
-                properties.pollInterval().toMillis(),
-                properties.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+    @Scheduled(
+            initialDelayString = "${publisher.outbox.poll-interval:100ms}",
+            fixedDelayString = "${publisher.outbox.poll-interval:100ms}")
+    void poll() {
+        relaySafely(false);
     }
 
     /**
@@ -54,50 +48,27 @@ class OutboxRelayScheduler implements SmartLifecycle {
      * event leaves at once. Wake-ups that arrive while one is queued fold into it.
      */
     void wakeUp() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeUpQueued.compareAndSet(false, true)) {
+        if (wakeUpQueued.compareAndSet(false, true)) {
             try {
-                running.execute(
-                        () -> {
-                            wakeUpQueued.set(false);
-                            relaySafely();
-                        });
-            } catch (RejectedExecutionException stopping) {
+                scheduler.schedule(() -> relaySafely(true), scheduler.getClock().instant());
+            } catch (TaskRejectedException stopping) {
                 wakeUpQueued.set(false);
             }
         }
     }
 
-    private void relaySafely() {
+    private void relaySafely(boolean wakeUp) {
+        batches.lock();
         try {
+            if (wakeUp) {
+                wakeUpQueued.set(false);
+            }
             relay.relayBatch();
         } catch (RuntimeException e) {
             // e.g. the database is unreachable; the next tick tries again
             log.warn("Outbox relay batch failed: {}", e.toString());
+        } finally {
+            batches.unlock();
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(
-                        properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 }

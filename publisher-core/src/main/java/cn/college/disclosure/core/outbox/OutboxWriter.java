@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,14 +36,14 @@ class OutboxWriter {
     private final Catalogue catalogue;
     private final PublisherWebsiteProperties website;
     private final Clock clock;
-    private final OutboxRelayScheduler relay;
+    private final ObjectProvider<OutboxRelayScheduler> relay;
 
     OutboxWriter(
             Outbox outbox,
             Catalogue catalogue,
             PublisherWebsiteProperties website,
             Clock clock,
-            OutboxRelayScheduler relay) {
+            ObjectProvider<OutboxRelayScheduler> relay) {
         this.outbox = outbox;
         this.catalogue = catalogue;
         this.website = website;
@@ -133,7 +134,7 @@ class OutboxWriter {
                 new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        relay.wakeUp();
+                        relay.ifAvailable(OutboxRelayScheduler::wakeUp);
                     }
                 });
     }
