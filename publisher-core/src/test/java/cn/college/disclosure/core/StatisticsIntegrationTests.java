@@ -155,6 +155,61 @@ class StatisticsIntegrationTests extends PublisherCoreIntegrationTest {
     }
 
     @Test
+    void aRevisedItemRetractedAfterItsSecondVersionIsRetractedOnEveryChannelWithoutALink()
+            throws Exception {
+        String department = department();
+        // version 1 on every channel, then version 2 replaces it, then the item is retracted:
+        // the channels report the retraction on version 2 only
+        UUID revised = item(department, 5, null);
+        version(revised, 2, 5);
+        for (Channel channel : Channel.values()) {
+            deliver(revised, 1, channel, DeliveryStatus.DELIVERED, "2024-03-01T10:00:00+08:00");
+            deliver(revised, 2, channel, DeliveryStatus.DELIVERED, "2024-04-01T10:00:00+08:00");
+            deliver(revised, 2, channel, DeliveryStatus.RETRACTED, "2024-05-01T10:00:00+08:00");
+        }
+        awaitApplied();
+
+        JsonNode statistics = get("/api/statistics/annual?year=2024", "reporter").body();
+        for (Channel channel : Channel.values()) {
+            JsonNode row = departmentRow(statistics, department, channel);
+            assertThat(row).as("%s", channel).isNotNull();
+            assertThat(row.get("count").asLong()).as("%s", channel).isEqualTo(1);
+            assertThat(row.get("retracted").asLong()).as("%s", channel).isEqualTo(1);
+            JsonNode total = channel(statistics, channel.name());
+            assertThat(total.get("stillPublished").asLong())
+                    .isEqualTo(total.get("count").asLong() - total.get("retracted").asLong());
+        }
+        // the report sentence says 其中已撤回 on each of the four channels (only this test
+        // delivers in statistics year 2024)
+        String report = text("/api/statistics/annual/report.txt?year=2024", "text/plain");
+        assertThat(report.split("其中已撤回1条", -1)).hasSize(Channel.values().length + 1);
+        // the workbook's item list: 已撤回 = 是 on all four channels, no link to a dead page
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(
+                        new ByteArrayInputStream(bytes("/api/statistics/annual.xlsx?year=2024")))) {
+            int rows = 0;
+            for (Row row : workbook.getSheet("items")) {
+                if (row.getCell(2) != null
+                        && row.getCell(2).getStringCellValue().equals(revised.toString())) {
+                    rows++;
+                    assertThat(row.getCell(8).getStringCellValue()).isEqualTo("是");
+                    assertThat(
+                                    row.getCell(9) == null
+                                            || row.getCell(9).getStringCellValue().isEmpty())
+                            .as("no link in %s", row.getCell(0))
+                            .isTrue();
+                }
+            }
+            assertThat(rows).isEqualTo(Channel.values().length);
+        }
+        // the CSV's department rows say the same
+        String csv = text("/api/statistics/annual.csv?year=2024", "text/csv");
+        assertThat(csv.lines().filter(line -> line.contains(department)))
+                .hasSize(Channel.values().length)
+                .allMatch(line -> line.split(",")[7].equals("1"), "retracted = 1");
+    }
+
+    @Test
     void theReportOfAFixtureYearReadsLikeTheSeed() throws Exception {
         String department = department();
         UUID charter = item(department, 2, LocalDate.of(2022, 9, 1));
@@ -251,6 +306,14 @@ class StatisticsIntegrationTests extends PublisherCoreIntegrationTest {
                 Channel.LED_SCREEN,
                 "2020-12-03T12:00:00+08:00");
         deliver(item(department, 21, null), Channel.WEBSITE, "2021-05-03T12:00:00+08:00");
+        // revised, approved again, then retracted: the retraction is reported on version 2
+        UUID revised = item(department, 22, null);
+        version(revised, 2, 22);
+        for (Channel channel : List.of(Channel.WEBSITE, Channel.CAMPUS_PLATFORM)) {
+            deliver(revised, 1, channel, DeliveryStatus.DELIVERED, "2021-06-01T12:00:00+08:00");
+            deliver(revised, 2, channel, DeliveryStatus.DELIVERED, "2021-06-08T12:00:00+08:00");
+            deliver(revised, 2, channel, DeliveryStatus.RETRACTED, "2021-06-09T12:00:00+08:00");
+        }
         awaitApplied();
 
         assertThat(post("/api/statistics/recompute", "admin", null).status()).isEqualTo(200);
@@ -258,13 +321,17 @@ class StatisticsIntegrationTests extends PublisherCoreIntegrationTest {
         assertThat(post("/api/statistics/recompute", "admin", null).status()).isEqualTo(200);
         assertThat(facts()).isEqualTo(once).isNotEmpty();
 
-        for (int year : List.of(2021, 2022, 2023)) {
+        for (int year : List.of(2021, 2022, 2023, 2024)) {
             JsonNode statistics = get("/api/statistics/annual?year=" + year, "reporter").body();
             Map<String, Long> direct = directCounts(year);
+            Map<String, Long> directRetracted = directRetractedCounts(year);
             for (Channel channel : Channel.values()) {
                 assertThat(channel(statistics, channel.name()).get("count").asLong())
                         .as("%s in %d", channel, year)
                         .isEqualTo(direct.getOrDefault(channel.name(), 0L));
+                assertThat(channel(statistics, channel.name()).get("retracted").asLong())
+                        .as("retracted on %s in %d", channel, year)
+                        .isEqualTo(directRetracted.getOrDefault(channel.name(), 0L));
             }
         }
         assertThat(post("/api/statistics/recompute", "reporter", null).status()).isEqualTo(403);
@@ -497,6 +564,33 @@ class StatisticsIntegrationTests extends PublisherCoreIntegrationTest {
                             from delivery group by item_id, channel) f
                         where (f.first_at at time zone 'Asia/Shanghai') >= make_timestamp(?, 9, 1, 0, 0, 0)
                           and (f.first_at at time zone 'Asia/Shanghai') < make_timestamp(?, 9, 1, 0, 0, 0)
+                        group by channel
+                        """)
+                .params(year - 1, year)
+                .query(
+                        rs -> {
+                            counts.put(rs.getString("channel"), rs.getLong("n"));
+                        });
+        return counts;
+    }
+
+    /**
+     * Counted independently of the statistics code: of the (item, channel) pairs first delivered in
+     * the year, those whose newest version that reached the channel (DELIVERED or RETRACTED) is
+     * RETRACTED.
+     */
+    private Map<String, Long> directRetractedCounts(int year) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select channel, count(*) as n from (
+                            select distinct on (item_id, channel) item_id, channel, status,
+                                min(first_delivered_at) over (partition by item_id, channel) as first_at
+                            from delivery where status in ('DELIVERED', 'RETRACTED')
+                            order by item_id, channel, version desc) newest
+                        where status = 'RETRACTED'
+                          and (first_at at time zone 'Asia/Shanghai') >= make_timestamp(?, 9, 1, 0, 0, 0)
+                          and (first_at at time zone 'Asia/Shanghai') < make_timestamp(?, 9, 1, 0, 0, 0)
                         group by channel
                         """)
                 .params(year - 1, year)

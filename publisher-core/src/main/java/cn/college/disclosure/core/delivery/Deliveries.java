@@ -113,6 +113,26 @@ class Deliveries {
                 .update();
     }
 
+    /**
+     * Takes the older versions that were live on the channel off it as well: a channel retracts the
+     * item, whichever version it shows, and reports the retraction on the version it was asked to
+     * retract. Their first delivery stays (the statistics count it), their link goes (a dead page).
+     */
+    void retractOlderVersions(UUID itemId, int version, Channel channel, Instant at) {
+        jdbc.sql(
+                        """
+                        update delivery set status = 'RETRACTED', external_url = null,
+                            reported_at = greatest(reported_at, :at), updated_at = :at
+                        where item_id = :item and channel = :channel and version < :version
+                          and status = 'DELIVERED'
+                        """)
+                .param("at", utc(at))
+                .param("item", itemId)
+                .param("channel", channel.name())
+                .param("version", version)
+                .update();
+    }
+
     /** Records the report's event id; false if it was recorded before. */
     boolean markProcessed(UUID eventId, Instant now) {
         return jdbc.sql(

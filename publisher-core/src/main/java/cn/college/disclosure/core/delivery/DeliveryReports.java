@@ -23,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * cleared (a later RETRACTED or any other status keeps it): the statistics count an item in the
  * year of its first delivery. Every applied report publishes {@link DeliveryRecorded} in the same
  * transaction.
+ *
+ * <p>A RETRACTED report takes the item off the channel: the older versions still DELIVERED there
+ * become RETRACTED too (a channel shows one version at a time and reports the retraction on the
+ * newest), and a retracted delivery keeps no link.
  */
 @Service
 class DeliveryReports {
@@ -80,10 +84,13 @@ class DeliveryReports {
         if (firstDelivered == null && report.status() == DeliveryStatus.DELIVERED) {
             firstDelivered = report.occurredAt();
         }
+        // a retracted page is dead: no link to it
         var externalUrl =
                 report.externalUrl() != null
                         ? report.externalUrl()
-                        : current.map(Deliveries.Delivery::externalUrl).orElse(null);
+                        : report.status() == DeliveryStatus.RETRACTED
+                                ? null
+                                : current.map(Deliveries.Delivery::externalUrl).orElse(null);
         deliveries.save(
                 new Deliveries.Delivery(
                         report.itemId(),
@@ -97,6 +104,10 @@ class DeliveryReports {
                         report.occurredAt(),
                         report.occurredAt(),
                         firstDelivered));
+        if (report.status() == DeliveryStatus.RETRACTED) {
+            deliveries.retractOlderVersions(
+                    report.itemId(), report.version(), report.channel(), report.occurredAt());
+        }
         events.publishEvent(
                 recorded(report, current.map(Deliveries.Delivery::reportedAt).orElse(null)));
     }

@@ -32,8 +32,11 @@ class Ledger {
     /**
      * An item's first delivery on a channel.
      *
-     * @param retracted whether the item is now off the channel: no version is DELIVERED there and
-     *     one is RETRACTED (a version replaced by a newer delivered one is not a retraction)
+     * @param externalUrl where the item is on the channel; none once it is retracted (a dead page)
+     * @param retracted whether the item is now off the channel: the newest version that reached the
+     *     channel (DELIVERED or RETRACTED) is RETRACTED. A version replaced by a newer delivered
+     *     one is not a retraction; a retraction reported on the newest version takes the item off,
+     *     whatever an older version's row still says
      */
     record FirstDelivery(
             UUID itemId,
@@ -72,21 +75,22 @@ class Ledger {
                         )
                         select f.item_id, f.channel, f.first_at, fv.version, i.department,
                             v.catalogue_item, v.title,
+                            case when coalesce(r.status, '') = 'RETRACTED' then null else
                             (select x.external_url from delivery x
                               where x.item_id = f.item_id and x.channel = f.channel
                                 and x.external_url is not null
                               order by (x.status = 'DELIVERED') desc, x.version desc limit 1)
-                              as external_url,
-                            (not exists (select 1 from delivery x where x.item_id = f.item_id
-                                   and x.channel = f.channel and x.status = 'DELIVERED')
-                               and exists (select 1 from delivery x where x.item_id = f.item_id
-                                   and x.channel = f.channel and x.status = 'RETRACTED'))
-                              as retracted
+                            end as external_url,
+                            coalesce(r.status, '') = 'RETRACTED' as retracted
                         from firsts f
                         cross join lateral (select d.version from delivery d
                             where d.item_id = f.item_id and d.channel = f.channel
                               and d.first_delivered_at = f.first_at
                             order by d.version limit 1) fv
+                        left join lateral (select x.status from delivery x
+                            where x.item_id = f.item_id and x.channel = f.channel
+                              and x.status in ('DELIVERED', 'RETRACTED')
+                            order by x.version desc limit 1) r on true
                         left join item_version v on v.item_id = f.item_id and v.version = fv.version
                         left join item i on i.id = f.item_id
                         order by f.first_at, f.item_id, f.channel
