@@ -29,6 +29,7 @@ record StatusStrip(List<Badge> badges) {
     /**
      * @param status the delivery's status; null when there is none
      * @param targeted whether the item's latest version names the channel
+     * @param warnings what the channel could not carry although it delivered, for people
      */
     record Badge(
             Channel channel,
@@ -38,10 +39,17 @@ record StatusStrip(List<Badge> badges) {
             int attempts,
             @Nullable URI externalUrl,
             @Nullable String lastError,
-            @Nullable Instant updatedAt) {
+            @Nullable Instant updatedAt,
+            List<DeliverySummary.Warning> warnings) {
 
-        /** The badge's key in the bundles and its CSS modifier. */
+        /**
+         * The badge's key in the bundles and its CSS modifier; a delivery with warnings is
+         * DELIVERED_WITH_WARNINGS (已发布（有提示）).
+         */
         public String state() {
+            if (status == DeliveryStatus.DELIVERED && !warnings.isEmpty()) {
+                return "DELIVERED_WITH_WARNINGS";
+            }
             return status != null ? status.name() : targeted ? "NOT_SENT" : "NOT_TARGETED";
         }
     }
@@ -57,7 +65,7 @@ record StatusStrip(List<Badge> badges) {
                             .orElse(null);
             badges.add(
                     latest == null
-                            ? new Badge(channel, targeted, null, 0, 0, null, null, null)
+                            ? new Badge(channel, targeted, null, 0, 0, null, null, null, List.of())
                             : new Badge(
                                     channel,
                                     targeted,
@@ -66,7 +74,10 @@ record StatusStrip(List<Badge> badges) {
                                     latest.attempts(),
                                     latest.externalUrl(),
                                     latest.lastError(),
-                                    latest.updatedAt()));
+                                    latest.updatedAt(),
+                                    latest.deliveredWithWarnings()
+                                            ? latest.warnings()
+                                            : List.of()));
         }
         return new StatusStrip(badges);
     }

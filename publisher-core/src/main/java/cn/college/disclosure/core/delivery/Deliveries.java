@@ -2,7 +2,7 @@ package cn.college.disclosure.core.delivery;
 
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.DeliveryStatus;
-import cn.college.disclosure.core.item.DeliverySummary;
+import cn.college.disclosure.contract.DeliveryWarning;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,15 +16,21 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The latest known status of each (item, version, channel). */
 @Repository
 class Deliveries {
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<DeliveryWarning>> WARNINGS = new TypeReference<>() {};
 
-    Deliveries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Deliveries(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -41,11 +47,11 @@ class Deliveries {
             @Nullable String lastError,
             @Nullable Instant reportedAt,
             Instant updatedAt,
-            @Nullable Instant firstDeliveredAt) {
+            @Nullable Instant firstDeliveredAt,
+            List<DeliveryWarning> warnings) {
 
-        DeliverySummary summary() {
-            return new DeliverySummary(
-                    channel, version, status, attempts, externalUrl, lastError, updatedAt);
+        Delivery {
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -64,7 +70,7 @@ class Deliveries {
         return jdbc.sql(
                         "select * from delivery where item_id = ? and version = ? and channel = ? for update")
                 .params(itemId, version, channel.name())
-                .query(Deliveries::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -72,15 +78,15 @@ class Deliveries {
         jdbc.sql(
                         """
                         insert into delivery (item_id, version, channel, status, attempts, external_url,
-                            detail, last_error, reported_at, updated_at, first_delivered_at)
+                            detail, last_error, reported_at, updated_at, first_delivered_at, warnings)
                         values (:item, :version, :channel, :status, :attempts, :url, :detail, :error,
-                            :reportedAt, :updatedAt, :firstDeliveredAt)
+                            :reportedAt, :updatedAt, :firstDeliveredAt, cast(:warnings as jsonb))
                         on conflict (item_id, version, channel) do update set status = excluded.status,
                             attempts = excluded.attempts, external_url = excluded.external_url,
                             detail = excluded.detail, last_error = excluded.last_error,
                             reported_at = excluded.reported_at, updated_at = excluded.updated_at,
                             first_delivered_at = least(delivery.first_delivered_at,
-                                excluded.first_delivered_at)
+                                excluded.first_delivered_at), warnings = excluded.warnings
                         """)
                 .param("item", delivery.itemId())
                 .param("version", delivery.version())
@@ -95,6 +101,7 @@ class Deliveries {
                 .param("reportedAt", utc(delivery.reportedAt()))
                 .param("updatedAt", utc(delivery.updatedAt()))
                 .param("firstDeliveredAt", utc(delivery.firstDeliveredAt()))
+                .param("warnings", json.writeValueAsString(delivery.warnings()))
                 .update();
     }
 
@@ -149,7 +156,7 @@ class Deliveries {
         return jdbc.sql(
                         "select * from delivery where item_id = any(?) order by version desc, channel")
                 .param(itemIds.toArray(UUID[]::new))
-                .query(Deliveries::map)
+                .query(this::map)
                 .list();
     }
 
@@ -181,6 +188,23 @@ class Deliveries {
 
     record StatusCount(Channel channel, DeliveryStatus status, long count) {}
 
+    /** Per channel, how many deliveries are DELIVERED with warnings. */
+    List<ChannelTotal> deliveredWithWarnings() {
+        return jdbc.sql(
+                        """
+                        select channel, count(*) as n from delivery
+                        where status = 'DELIVERED' and jsonb_array_length(warnings) > 0
+                        group by channel
+                        """)
+                .query(
+                        (rs, row) ->
+                                new ChannelTotal(
+                                        Channel.valueOf(rs.getString("channel")), rs.getLong("n")))
+                .list();
+    }
+
+    record ChannelTotal(Channel channel, long count) {}
+
     /** Per channel, when its latest delivered report occurred. */
     List<LastDelivery> lastDeliveries() {
         return jdbc.sql(
@@ -195,7 +219,7 @@ class Deliveries {
 
     record LastDelivery(Channel channel, @Nullable Instant at) {}
 
-    private static Delivery map(ResultSet rs, int row) throws SQLException {
+    private Delivery map(ResultSet rs, int row) throws SQLException {
         String url = rs.getString("external_url");
         Instant updatedAt = instant(rs, "updated_at");
         if (updatedAt == null) {
@@ -212,7 +236,8 @@ class Deliveries {
                 rs.getString("last_error"),
                 instant(rs, "reported_at"),
                 updatedAt,
-                instant(rs, "first_delivered_at"));
+                instant(rs, "first_delivered_at"),
+                json.readValue(rs.getString("warnings"), WARNINGS));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class DeliveryLookupAdapter implements DeliveryLookup {
 
     private final Deliveries deliveries;
+    private final WarningTexts warnings;
 
-    DeliveryLookupAdapter(Deliveries deliveries) {
+    DeliveryLookupAdapter(Deliveries deliveries, WarningTexts warnings) {
         this.deliveries = deliveries;
+        this.warnings = warnings;
     }
 
     @Override
@@ -28,8 +30,19 @@ class DeliveryLookupAdapter implements DeliveryLookup {
                 .collect(
                         Collectors.groupingBy(
                                 Deliveries.Delivery::itemId,
-                                Collectors.mapping(
-                                        Deliveries.Delivery::summary, Collectors.toList())));
+                                Collectors.mapping(this::summary, Collectors.toList())));
+    }
+
+    private DeliverySummary summary(Deliveries.Delivery delivery) {
+        return new DeliverySummary(
+                delivery.channel(),
+                delivery.version(),
+                delivery.status(),
+                delivery.attempts(),
+                delivery.externalUrl(),
+                delivery.lastError(),
+                delivery.updatedAt(),
+                delivery.warnings().stream().map(warnings::render).toList());
     }
 
     @Override

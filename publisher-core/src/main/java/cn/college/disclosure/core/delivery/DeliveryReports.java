@@ -2,9 +2,11 @@ package cn.college.disclosure.core.delivery;
 
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
+import cn.college.disclosure.contract.DeliveryWarning;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -103,13 +105,30 @@ class DeliveryReports {
                         WITH_ERROR.contains(report.status()) ? report.detail() : null,
                         report.occurredAt(),
                         report.occurredAt(),
-                        firstDelivered));
+                        firstDelivered,
+                        warnings(report, current.orElse(null))));
         if (report.status() == DeliveryStatus.RETRACTED) {
             deliveries.retractOlderVersions(
                     report.itemId(), report.version(), report.channel(), report.occurredAt());
         }
         events.publishEvent(
                 recorded(report, current.map(Deliveries.Delivery::reportedAt).orElse(null)));
+    }
+
+    /**
+     * The report's warnings; a DELIVERED report without any (a reconcile, a repeat) keeps those of
+     * the delivery it confirms, any other status has none.
+     */
+    private static List<DeliveryWarning> warnings(
+            DeliveryReported report, Deliveries.@Nullable Delivery stored) {
+        if (!report.warnings().isEmpty()) {
+            return report.warnings();
+        }
+        return report.status() == DeliveryStatus.DELIVERED
+                        && stored != null
+                        && stored.status() == DeliveryStatus.DELIVERED
+                ? stored.warnings()
+                : List.of();
     }
 
     private static DeliveryRecorded recorded(

@@ -29,6 +29,8 @@ public interface ChannelBoard {
      *     down)
      * @param lastSeen when it last reported
      * @param counts deliveries by status
+     * @param deliveredWithWarnings of the DELIVERED ones, those the channel delivered with warnings
+     *     (something it could not carry: 已发布（有提示）)
      * @param lastSuccess the latest DELIVERED
      * @param consumerLag records the channel's consumer group has yet to read, from Kafka's
      *     AdminClient; null when unknown
@@ -43,6 +45,7 @@ public interface ChannelBoard {
             boolean up,
             @Nullable Instant lastSeen,
             Map<DeliveryStatus, Long> counts,
+            long deliveredWithWarnings,
             @Nullable Instant lastSuccess,
             @Nullable Long consumerLag,
             @Nullable String circuitBreaker,

@@ -66,6 +66,15 @@ class OperationsBoard implements ChannelBoard {
                                             DeliveryStatus.valueOf(rs.getString("status")),
                                             rs.getLong("n"));
                         });
+        Map<Channel, Long> withWarnings = new EnumMap<>(Channel.class);
+        jdbc.sql(
+                        "select channel, count(*) as n from delivery where status = 'DELIVERED'"
+                                + " and jsonb_array_length(warnings) > 0 group by channel")
+                .query(
+                        rs -> {
+                            withWarnings.put(
+                                    Channel.valueOf(rs.getString("channel")), rs.getLong("n"));
+                        });
         Map<Channel, Instant> lastDelivered = new EnumMap<>(Channel.class);
         jdbc.sql(
                         "select channel, max(updated_at) as last from delivery where status ="
@@ -100,6 +109,7 @@ class OperationsBoard implements ChannelBoard {
                                     up,
                                     latest == null ? null : latest.occurredAt(),
                                     counts.get(channel),
+                                    withWarnings.getOrDefault(channel, 0L),
                                     latest(
                                             lastDelivered.get(channel),
                                             latest == null ? null : latest.lastSuccessAt()),
