@@ -8,8 +8,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -24,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,19 +42,21 @@ class ConsumerLag implements DisposableBean {
     private final OperationsProperties properties;
     private final Clock clock;
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final ExecutorService reader =
-            Executors.newSingleThreadExecutor(
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "consumer-lag");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+
+    /** The core's one task scheduler: the refresh runs on it, off the request thread. */
+    private final TaskScheduler scheduler;
+
     private @Nullable Admin admin;
     private volatile Map<Channel, Long> cached = Map.of();
     private volatile @Nullable Instant cachedAt;
 
-    ConsumerLag(KafkaAdmin kafkaAdmin, OperationsProperties properties, Clock clock) {
+    ConsumerLag(
+            KafkaAdmin kafkaAdmin,
+            OperationsProperties properties,
+            Clock clock,
+            TaskScheduler scheduler) {
         this.kafkaAdmin = kafkaAdmin;
+        this.scheduler = scheduler;
         this.properties = properties;
         this.clock = clock;
     }
@@ -71,7 +72,7 @@ class ConsumerLag implements DisposableBean {
         if ((at == null || !now.isBefore(at.plus(properties.lagCacheFor())))
                 && refreshing.compareAndSet(false, true)) {
             try {
-                reader.execute(
+                scheduler.schedule(
                         () -> {
                             try {
                                 cached = read();
@@ -79,7 +80,8 @@ class ConsumerLag implements DisposableBean {
                             } finally {
                                 refreshing.set(false);
                             }
-                        });
+                        },
+                        scheduler.getClock().instant());
             } catch (RuntimeException rejected) {
                 refreshing.set(false);
             }
@@ -153,7 +155,6 @@ class ConsumerLag implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
-        reader.shutdownNow();
         if (admin != null) {
             admin.close(java.time.Duration.ofSeconds(2));
             admin = null;
