@@ -2,9 +2,7 @@ package cn.college.disclosure.channel.campusplatform.wecom;
 
 import cn.college.disclosure.channel.campusplatform.CampusPlatformProperties;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
-import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuards;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,17 +46,9 @@ class WeComConfiguration {
             CampusPlatformProperties properties,
             WeComApiClient wecom,
             WeComAccessTokens tokens,
-            CircuitBreakerRegistry breakers,
-            RateLimiterRegistry limiters,
-            Clock clock) {
+            ProviderGuards guards) {
         return new WeComChannelAdapter(
-                wecom,
-                tokens,
-                new ProviderGuard(
-                        breakers.circuitBreaker(WeComApiClient.NAME),
-                        limiters.rateLimiter(WeComApiClient.NAME),
-                        clock),
-                properties.wecom());
+                wecom, tokens, guards.guard(WeComApiClient.NAME), properties.wecom());
     }
 
     /**

@@ -5,7 +5,7 @@ import cn.college.disclosure.channel.ledscreen.LedScreenProperties.Group;
 import cn.college.disclosure.channel.ledscreen.LedScreenProperties.PushType;
 import cn.college.disclosure.channel.ledscreen.feed.Feeds;
 import cn.college.disclosure.channel.ledscreen.screens.Screens;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuards;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,18 +20,20 @@ import tools.jackson.databind.json.JsonMapper;
 class HuiduConfiguration {
 
     /**
-     * The Resilience4j circuit-breaker configuration ({@code resilience4j.circuitbreaker.configs.
-     * huidu}) every controller's breaker is made from; a breaker per controller, named {@code
-     * huidu-<group>}, so that one controller being down opens no other's.
+     * One guard per controller, named {@code huidu-<group>} (each controller is its own external
+     * API), so that one controller being down opens no other's breaker; they take the YAML's {@code
+     * configs.default} unless {@code instances.huidu-<group>} names one.
      */
-    static final String CIRCUIT_BREAKER_CONFIG = "huidu";
+    static String apiName(Group group) {
+        return "huidu-" + group.name();
+    }
 
     @Bean
     HuiduPushes huiduPushes(
             LedScreenProperties properties,
             Feeds feeds,
             Screens screens,
-            CircuitBreakerRegistry breakers,
+            ProviderGuards guards,
             Clock clock) {
         HttpClient http =
                 HttpClient.newBuilder()
@@ -52,8 +54,7 @@ class HuiduConfiguration {
                                 feeds,
                                 screens,
                                 client,
-                                breakers.circuitBreaker(
-                                        "huidu-" + group.name(), CIRCUIT_BREAKER_CONFIG),
+                                guards.guard(apiName(group)),
                                 clock));
             }
         }

@@ -5,8 +5,9 @@ import cn.college.disclosure.channel.ledscreen.LedScreenProperties.Push;
 import cn.college.disclosure.channel.ledscreen.feed.Feeds;
 import cn.college.disclosure.channel.ledscreen.feed.GroupFeed;
 import cn.college.disclosure.channel.ledscreen.screens.Screens;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import cn.college.disclosure.channel.runtime.ChannelParked;
+import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class HuiduPushAdapter {
     private final Feeds feeds;
     private final Screens screens;
     private final HuiduApiClient client;
-    private final CircuitBreaker breaker;
+    private final ProviderGuard guard;
     private final Clock clock;
 
     private long pushedVersion = NOTHING;
@@ -59,14 +60,14 @@ class HuiduPushAdapter {
             Feeds feeds,
             Screens screens,
             HuiduApiClient client,
-            CircuitBreaker breaker,
+            ProviderGuard guard,
             Clock clock) {
         this.group = group;
         this.push = Objects.requireNonNull(group.push(), "group without push: " + group.name());
         this.feeds = feeds;
         this.screens = screens;
         this.client = client;
-        this.breaker = breaker;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -92,11 +93,15 @@ class HuiduPushAdapter {
         HuiduProgram.ProgramPush program = HuiduProgram.of(feed, group);
         HuiduApiClient.Answer answer;
         try {
-            answer = breaker.executeSupplier(() -> client.push(push, program));
-        } catch (CallNotPermittedException e) {
-            backOff(now, version, "circuit breaker %s is open".formatted(breaker.getName()));
+            answer =
+                    guard.call("push of feed version " + version, () -> client.push(push, program));
+        } catch (ChannelParked e) {
+            backOff(now, version, e.getMessage());
+            if (notBefore.isBefore(e.until())) {
+                notBefore = e.until();
+            }
             return;
-        } catch (HuiduControllerUnavailable e) {
+        } catch (TransientDeliveryFailure e) {
             backOff(now, version, e.getMessage());
             return;
         }

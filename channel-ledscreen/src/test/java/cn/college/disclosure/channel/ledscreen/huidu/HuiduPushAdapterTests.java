@@ -19,7 +19,9 @@ import cn.college.disclosure.channel.ledscreen.LedScreenProperties.PushType;
 import cn.college.disclosure.channel.ledscreen.feed.Feeds;
 import cn.college.disclosure.channel.ledscreen.feed.GroupFeed;
 import cn.college.disclosure.channel.ledscreen.screens.Screens;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +43,10 @@ class HuiduPushAdapterTests {
                     feeds,
                     screens,
                     client,
-                    CircuitBreaker.ofDefaults("huidu-gate"),
+                    new ProviderGuard(
+                            CircuitBreaker.ofDefaults("huidu-gate"),
+                            RateLimiter.ofDefaults("huidu-gate"),
+                            clock),
                     clock);
 
     @Test
