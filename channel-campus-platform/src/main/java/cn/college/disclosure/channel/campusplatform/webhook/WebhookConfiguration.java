@@ -1,9 +1,7 @@
 package cn.college.disclosure.channel.campusplatform.webhook;
 
 import cn.college.disclosure.channel.campusplatform.CampusPlatformProperties;
-import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuards;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,17 +19,13 @@ class WebhookConfiguration {
     @Bean
     WebhookChannelAdapter webhookChannelAdapter(
             CampusPlatformProperties properties,
-            CircuitBreakerRegistry breakers,
-            RateLimiterRegistry limiters,
+            ProviderGuards guards,
             JsonMapper json,
             Clock clock) {
         CampusPlatformProperties.Webhook webhook = properties.webhook();
         return new WebhookChannelAdapter(
                 new CampusPlatformApiClient(webhook, clock),
-                new ProviderGuard(
-                        breakers.circuitBreaker(CampusPlatformApiClient.NAME),
-                        limiters.rateLimiter(CampusPlatformApiClient.NAME),
-                        clock),
+                guards.guard(CampusPlatformApiClient.NAME),
                 new WebhookAnswers(webhook, json, clock),
                 json,
                 clock);

@@ -2,9 +2,7 @@ package cn.college.disclosure.channel.campusplatform.wecom;
 
 import cn.college.disclosure.channel.campusplatform.CampusPlatformProperties;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
-import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuards;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,22 +46,15 @@ class WeComConfiguration {
             CampusPlatformProperties properties,
             WeComApiClient wecom,
             WeComAccessTokens tokens,
-            CircuitBreakerRegistry breakers,
-            RateLimiterRegistry limiters,
-            Clock clock) {
+            ProviderGuards guards) {
         return new WeComChannelAdapter(
-                wecom,
-                tokens,
-                new ProviderGuard(
-                        breakers.circuitBreaker(WeComApiClient.NAME),
-                        limiters.rateLimiter(WeComApiClient.NAME),
-                        clock),
-                properties.wecom());
+                wecom, tokens, guards.guard(WeComApiClient.NAME), properties.wecom());
     }
 
     /**
      * A token from {@code gettoken}'s answer. A refusal (wrong CorpID or Secret, 40001/40013) is
-     * retried by the runtime and fails the delivery when the retries are spent.
+     * retried by the runtime (an operator may fix the secret meanwhile) and fails the delivery when
+     * the retry horizon ({@code channel.runtime.retry.horizon}) runs out.
      */
     private static WeComAccessTokens.Fetched fetched(JsonNode answer) {
         int errcode = answer.path("errcode").asInt();

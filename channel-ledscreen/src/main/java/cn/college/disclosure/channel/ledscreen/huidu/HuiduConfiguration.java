@@ -5,7 +5,9 @@ import cn.college.disclosure.channel.ledscreen.LedScreenProperties.Group;
 import cn.college.disclosure.channel.ledscreen.LedScreenProperties.PushType;
 import cn.college.disclosure.channel.ledscreen.feed.Feeds;
 import cn.college.disclosure.channel.ledscreen.screens.Screens;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuards;
+import cn.college.disclosure.channel.runtime.scheduling.ChannelJob;
+import cn.college.disclosure.channel.runtime.scheduling.ChannelJobSource;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,18 +22,26 @@ import tools.jackson.databind.json.JsonMapper;
 class HuiduConfiguration {
 
     /**
-     * The Resilience4j circuit-breaker configuration ({@code resilience4j.circuitbreaker.configs.
-     * huidu}) every controller's breaker is made from; a breaker per controller, named {@code
-     * huidu-<group>}, so that one controller being down opens no other's.
+     * One guard per controller, named {@code huidu-<group>} (each controller is its own external
+     * API), so that one controller being down opens no other's breaker; they take the YAML's {@code
+     * configs.default} unless {@code instances.huidu-<group>} names one.
      */
-    static final String CIRCUIT_BREAKER_CONFIG = "huidu";
+    static String apiName(Group group) {
+        return "huidu-" + group.name();
+    }
 
+    /**
+     * One job per controller ({@code huidu-push-<group>}, every {@code push.check-interval}), run
+     * on one instance at a time so that two instances never push the same controller; the first run
+     * pushes the current feed, so that after a restart the controllers show what the feeds show
+     * now.
+     */
     @Bean
-    HuiduPushes huiduPushes(
+    ChannelJobSource huiduPushes(
             LedScreenProperties properties,
             Feeds feeds,
             Screens screens,
-            CircuitBreakerRegistry breakers,
+            ProviderGuards guards,
             Clock clock) {
         HttpClient http =
                 HttpClient.newBuilder()
@@ -52,11 +62,18 @@ class HuiduConfiguration {
                                 feeds,
                                 screens,
                                 client,
-                                breakers.circuitBreaker(
-                                        "huidu-" + group.name(), CIRCUIT_BREAKER_CONFIG),
+                                guards.guard(apiName(group)),
                                 clock));
             }
         }
-        return new HuiduPushes(adapters);
+        return () ->
+                adapters.stream()
+                        .map(
+                                adapter ->
+                                        ChannelJob.oneInstance(
+                                                "huidu-push-" + adapter.group(),
+                                                adapter.checkInterval(),
+                                                adapter::pushIfChanged))
+                        .toList();
     }
 }

@@ -17,6 +17,7 @@ import cn.college.disclosure.channel.runtime.ChannelAdapter;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
+import cn.college.disclosure.channel.runtime.resilience.ProviderUnavailable;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryStatus;
@@ -67,7 +68,7 @@ class ChannelDeliveriesTests {
         when(adapter.publish(eq(request), any()))
                 .thenReturn(DeliveryOutcome.delivered(PAGE, "items/x.html"));
         LedgerEntry delivered = entry(LedgerStatus.DELIVERED, 1);
-        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null))
+        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null, List.of()))
                 .thenReturn(delivered);
 
         deliveries.deliver(request);
@@ -76,7 +77,7 @@ class ChannelDeliveriesTests {
         order.verify(ledger)
                 .startAttempt(eq(item), eq(version), eq(LedgerStatus.IN_FLIGHT), any(), any());
         order.verify(adapter).publish(eq(request), any());
-        order.verify(ledger).recordDelivered(item, version, PAGE, "items/x.html", null);
+        order.verify(ledger).recordDelivered(item, version, PAGE, "items/x.html", null, List.of());
         order.verify(reports).report(delivered);
         order.verify(ledger).markProcessed(request.eventId(), item);
     }
@@ -123,7 +124,7 @@ class ChannelDeliveriesTests {
         when(adapter.reconcile(inFlight.attempt()))
                 .thenReturn(DeliveryOutcome.delivered(PAGE, "items/x.html"));
         LedgerEntry delivered = entry(LedgerStatus.DELIVERED, 1);
-        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null))
+        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null, List.of()))
                 .thenReturn(delivered);
 
         deliveries.deliver(request);
@@ -156,7 +157,7 @@ class ChannelDeliveriesTests {
         when(ledger.startAttempt(any(), anyInt(), any(), any(), any()))
                 .thenReturn(entry(LedgerStatus.IN_FLIGHT, 2));
         when(adapter.publish(eq(request), any())).thenReturn(DeliveryOutcome.delivered(PAGE, null));
-        when(ledger.recordDelivered(item, version, PAGE, null, null))
+        when(ledger.recordDelivered(item, version, PAGE, null, null, List.of()))
                 .thenReturn(entry(LedgerStatus.DELIVERED, 2));
 
         deliveries.deliver(request);
@@ -203,6 +204,50 @@ class ChannelDeliveriesTests {
     }
 
     @Test
+    void aReconcileThatCannotReachTheProviderIsAnOutageNotAnAnswer() {
+        when(ledger.find(item, version)).thenReturn(Optional.of(entry(LedgerStatus.IN_FLIGHT, 2)));
+        when(adapter.reconcile(any())).thenThrow(new ProviderUnavailable("connection refused"));
+
+        assertThatThrownBy(() -> deliveries.deliver(request))
+                .isInstanceOf(TransientDeliveryFailure.class)
+                .hasMessageContaining("connection refused");
+
+        verify(ledger).outageBegan(item, version);
+        verify(adapter, never()).publish(any(), any());
+        verify(ledger, never()).record(any(), anyInt(), any(), any(), any());
+        verify(ledger, never()).markProcessed(any(), any());
+    }
+
+    @Test
+    void anAsynchronousOutcomeWhoseReportIsLostStaysRecordedAndOwed() {
+        when(ledger.find(item, version))
+                .thenReturn(Optional.of(entry(LedgerStatus.PENDING, 1)))
+                .thenReturn(Optional.of(entry(LedgerStatus.DELIVERED, 1)));
+        when(ledger.transition(any(), eq(LedgerStatus.DELIVERED), any(), any(), any(), any()))
+                .thenReturn(true);
+        org.mockito.Mockito.doThrow(
+                        new DeliveryReports.ReportNotSent(
+                                new cn.college.disclosure.contract.DeliveryReported(
+                                        UUID.randomUUID(),
+                                        item,
+                                        version,
+                                        Instant.now(),
+                                        Channel.WEBSITE,
+                                        DeliveryStatus.DELIVERED,
+                                        PAGE,
+                                        1,
+                                        null),
+                                new RuntimeException("broker away")))
+                .when(reports)
+                .report(any(LedgerEntry.class));
+
+        boolean changed =
+                deliveries.arrived(item, version, DeliveryOutcome.delivered(PAGE, "items/x.html"));
+
+        assertThat(changed).isTrue();
+    }
+
+    @Test
     void leavesTheAttemptInFlightWhenTheAdapterFailsInAnUnknownWay() {
         when(ledger.find(item, version)).thenReturn(Optional.empty());
         when(ledger.startAttempt(any(), anyInt(), any(), any(), any()))
@@ -213,7 +258,7 @@ class ChannelDeliveriesTests {
                 .isInstanceOf(IllegalStateException.class);
 
         verify(ledger, never()).record(any(), anyInt(), any(), any(), any());
-        verify(ledger, never()).recordDelivered(any(), anyInt(), any(), any(), any());
+        verify(ledger, never()).recordDelivered(any(), anyInt(), any(), any(), any(), any());
     }
 
     @Test
@@ -305,6 +350,8 @@ class ChannelDeliveriesTests {
                 null,
                 null,
                 Instant.parse("2021-03-15T01:30:01Z"),
-                Instant.parse("2021-03-15T01:30:01Z"));
+                Instant.parse("2021-03-15T01:30:01Z"),
+                List.of(),
+                null);
     }
 }
