@@ -53,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
             "channel.wechat.digest.zone=Asia/Shanghai",
             "channel.wechat.digest.max-articles=8",
             "channel.wechat.digest.check-interval=200ms",
-            "channel.wechat.digest.retry-interval=500ms",
             "channel.runtime.retry.initial-interval=200ms",
             "channel.runtime.retry.max-interval=1s",
             "channel.runtime.retry.max-attempts=5",

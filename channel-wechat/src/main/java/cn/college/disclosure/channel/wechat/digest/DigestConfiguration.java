@@ -2,8 +2,8 @@ package cn.college.disclosure.channel.wechat.digest;
 
 import cn.college.disclosure.channel.wechat.WeChatProperties;
 import cn.college.disclosure.channel.wechat.api.WeChatApiClient;
+import cn.college.disclosure.channel.wechat.api.WeChatCalls;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +37,8 @@ class DigestConfiguration {
             WeChatDigestProperties properties,
             Digests digests,
             WeChatApiClient wechat,
-            DataSource dataSource,
-            WeChatProperties account,
+            WeChatCalls calls,
             Clock clock) {
-        return new DailyDigests(properties, digests, wechat, dataSource, account.appId(), clock);
+        return new DailyDigests(properties, digests, wechat, calls, clock);
     }
 }
