@@ -170,9 +170,6 @@ public record LedScreenProperties(
      * @param secret the key of the HMAC-MD5 request signature
      * @param checkInterval how often the group's feed version is compared with the pushed one
      * @param timeout connect and response timeout of one push
-     * @param initialBackoff the wait before retrying after a 5xx, an I/O error or a timeout; it
-     *     doubles with every further failure
-     * @param maxBackoff the longest wait between retries
      */
     public record Push(
             @DefaultValue("huidu") PushType type,
@@ -181,20 +178,7 @@ public record LedScreenProperties(
             String sdkKey,
             String secret,
             @DefaultValue("2s") Duration checkInterval,
-            @DefaultValue("5s") Duration timeout,
-            @DefaultValue("2s") Duration initialBackoff,
-            @DefaultValue("5m") Duration maxBackoff) {
-
-        public Push {
-            if (initialBackoff.isNegative()
-                    || initialBackoff.isZero()
-                    || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException(
-                        "push to %s: backoff %s..%s is not a range"
-                                .formatted(deviceId, initialBackoff, maxBackoff));
-            }
-        }
-    }
+            @DefaultValue("5s") Duration timeout) {}
 
     /** The push protocols. */
     public enum PushType {

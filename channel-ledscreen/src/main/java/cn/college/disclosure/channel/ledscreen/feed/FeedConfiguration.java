@@ -2,6 +2,7 @@ package cn.college.disclosure.channel.ledscreen.feed;
 
 import cn.college.disclosure.channel.ledscreen.LedScreenProperties;
 import cn.college.disclosure.channel.runtime.AsynchronousOutcomes;
+import cn.college.disclosure.channel.runtime.scheduling.ChannelJob;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +36,14 @@ class FeedConfiguration {
                 feeds, new MessageDefaults(properties), properties, outcomes, clock);
     }
 
+    /**
+     * Recomputes every group's feed now and then, so that expiry, start times and the end of an
+     * emergency move the feed on (and deliver in groups that need no acknowledgement) even while no
+     * screen polls; on one instance at a time, so that two never move the same feed on.
+     */
     @Bean
-    FeedRefresher ledFeedRefresher(Feeds feeds, LedScreenProperties properties) {
-        return new FeedRefresher(feeds, properties.feed().refreshInterval());
+    ChannelJob ledFeedRefresh(Feeds feeds, LedScreenProperties properties) {
+        return ChannelJob.oneInstance(
+                "led-feed-refresh", properties.feed().refreshInterval(), feeds::refreshAll);
     }
 }

@@ -6,6 +6,8 @@ import cn.college.disclosure.channel.ledscreen.LedScreenProperties.PushType;
 import cn.college.disclosure.channel.ledscreen.feed.Feeds;
 import cn.college.disclosure.channel.ledscreen.screens.Screens;
 import cn.college.disclosure.channel.runtime.resilience.ProviderGuards;
+import cn.college.disclosure.channel.runtime.scheduling.ChannelJob;
+import cn.college.disclosure.channel.runtime.scheduling.ChannelJobSource;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +30,14 @@ class HuiduConfiguration {
         return "huidu-" + group.name();
     }
 
+    /**
+     * One job per controller ({@code huidu-push-<group>}, every {@code push.check-interval}), run
+     * on one instance at a time so that two instances never push the same controller; the first run
+     * pushes the current feed, so that after a restart the controllers show what the feeds show
+     * now.
+     */
     @Bean
-    HuiduPushes huiduPushes(
+    ChannelJobSource huiduPushes(
             LedScreenProperties properties,
             Feeds feeds,
             Screens screens,
@@ -58,6 +66,14 @@ class HuiduConfiguration {
                                 clock));
             }
         }
-        return new HuiduPushes(adapters);
+        return () ->
+                adapters.stream()
+                        .map(
+                                adapter ->
+                                        ChannelJob.oneInstance(
+                                                "huidu-push-" + adapter.group(),
+                                                adapter.checkInterval(),
+                                                adapter::pushIfChanged))
+                        .toList();
     }
 }

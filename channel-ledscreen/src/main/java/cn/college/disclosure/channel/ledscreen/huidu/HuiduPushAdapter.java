@@ -25,17 +25,20 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>5xx, I/O errors and timeouts ({@link HuiduControllerUnavailable}) are recorded by the
- *       group's circuit breaker, and the next push waits a backoff that doubles with every
- *       consecutive failure up to {@code max-backoff}; the feed as it is then is pushed, so a
- *       controller that comes back shows the current feed, not a missed one;
+ *       controller's circuit breaker ({@code huidu-<group>}, the runtime's {@code ProviderGuards}),
+ *       and the push is tried again at the next check with the feed as it is then, so a controller
+ *       that comes back shows the current feed, not a missed one. Once the breaker opens, nothing
+ *       is pushed until its probe time (the runtime's pause, {@code ChannelParked}); the messages
+ *       meanwhile stay PENDING, never FAILED, and fail only at their own expiry;
  *   <li>a 4xx is the controller refusing this program: logged as an error, not retried for the same
  *       feed version (the same body would be refused again), pushed again when the version moves
  *       on. A message no push delivered stays PENDING and fails at its expiry;
  *   <li>both are the screen's last error in {@code GET /led/screens} until a push succeeds.
  * </ul>
  *
- * <p>One adapter per group, each called on its own thread, so a controller that is down (or slow to
- * time out) holds up no other group.
+ * <p>One adapter per group, each run by its own job on the channel's scheduler ({@code
+ * huidu-push-<group>}, one instance at a time), so a controller that is down (or slow to time out)
+ * holds up no other group.
  */
 class HuiduPushAdapter {
 
@@ -52,7 +55,6 @@ class HuiduPushAdapter {
 
     private long pushedVersion = NOTHING;
     private long refusedVersion = NOTHING;
-    private int consecutiveFailures;
     private Instant notBefore = Instant.EPOCH;
 
     HuiduPushAdapter(
@@ -96,18 +98,16 @@ class HuiduPushAdapter {
             answer =
                     guard.call("push of feed version " + version, () -> client.push(push, program));
         } catch (ChannelParked e) {
-            backOff(now, version, e.getMessage());
-            if (notBefore.isBefore(e.until())) {
-                notBefore = e.until();
-            }
+            // the breaker is open (or the rate spent): nothing is pushed before its probe time
+            notBefore = e.until();
+            notPushed(version, e.getMessage());
             return;
         } catch (TransientDeliveryFailure e) {
-            backOff(now, version, e.getMessage());
+            notPushed(version, e.getMessage() + "; pushed again at the next check");
             return;
         }
         if (!answer.accepted()) {
             refusedVersion = version;
-            consecutiveFailures = 0;
             String error =
                     "HTTP %d to %s of feed version %d: %s"
                             .formatted(answer.status(), program.method(), version, answer.body());
@@ -121,7 +121,6 @@ class HuiduPushAdapter {
             return;
         }
         pushedVersion = version;
-        consecutiveFailures = 0;
         notBefore = Instant.EPOCH;
         log.info(
                 "Huidu controller {} of group {} took feed version {} ({} {} message(s))",
@@ -134,32 +133,16 @@ class HuiduPushAdapter {
         screens.acknowledged(push.deviceId(), group.name(), version);
     }
 
-    private void backOff(Instant now, long version, String reason) {
-        consecutiveFailures++;
-        Duration wait = backoff(consecutiveFailures, push.initialBackoff(), push.maxBackoff());
-        notBefore = now.plus(wait);
+    private void notPushed(long version, String reason) {
         log.warn(
-                "Could not push feed version {} of group {} to Huidu controller {} (failure {}),"
-                        + " next try in {}: {}",
+                "Could not push feed version {} of group {} to Huidu controller {}: {}",
                 version,
                 group.name(),
                 push.deviceId(),
-                consecutiveFailures,
-                wait,
                 reason);
         screens.failed(
                 push.deviceId(),
                 group.name(),
-                "feed version %d not pushed (failure %d, next try in %s): %s"
-                        .formatted(version, consecutiveFailures, wait, reason));
-    }
-
-    /** {@code initial × 2^(failures-1)}, at most {@code max}. */
-    static Duration backoff(int failures, Duration initial, Duration max) {
-        Duration wait = initial;
-        for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(max) > 0 ? max : wait;
+                "feed version %d not pushed: %s".formatted(version, reason));
     }
 }

@@ -76,18 +76,6 @@ class HuiduProgramTests {
         assertThat(body.path("programs").get(0).has("items")).isFalse();
     }
 
-    @Test
-    void backoffDoublesFromTheInitialWaitUpToTheMaximum() {
-        Duration initial = Duration.ofSeconds(2);
-        Duration max = Duration.ofSeconds(15);
-
-        assertThat(HuiduPushAdapter.backoff(1, initial, max)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(HuiduPushAdapter.backoff(2, initial, max)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(HuiduPushAdapter.backoff(3, initial, max)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(HuiduPushAdapter.backoff(4, initial, max)).isEqualTo(max);
-        assertThat(HuiduPushAdapter.backoff(1000, initial, max)).isEqualTo(max);
-    }
-
     private static FeedMessage message(
             long id, Priority priority, DisplayMode mode, String... pages) {
         return new FeedMessage(

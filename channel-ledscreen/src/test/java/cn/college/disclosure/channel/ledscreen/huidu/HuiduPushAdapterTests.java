@@ -20,7 +20,9 @@ import cn.college.disclosure.channel.ledscreen.feed.Feeds;
 import cn.college.disclosure.channel.ledscreen.feed.GroupFeed;
 import cn.college.disclosure.channel.ledscreen.screens.Screens;
 import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
+import cn.college.disclosure.channel.runtime.resilience.ProviderUnavailable;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.net.URI;
 import java.time.Clock;
@@ -49,6 +51,27 @@ class HuiduPushAdapterTests {
                             clock),
                     clock);
 
+    /** The same controller behind a breaker that one failure opens for 30 s. */
+    private final HuiduPushAdapter tripping =
+            new HuiduPushAdapter(
+                    group(),
+                    feeds,
+                    screens,
+                    client,
+                    new ProviderGuard(
+                            CircuitBreaker.of(
+                                    "huidu-gate",
+                                    CircuitBreakerConfig.custom()
+                                            .minimumNumberOfCalls(1)
+                                            .slidingWindowSize(1)
+                                            .waitDurationInOpenState(Duration.ofSeconds(30))
+                                            .recordExceptions(ProviderUnavailable.class)
+                                            .clock(clock)
+                                            .build()),
+                            RateLimiter.ofDefaults("huidu-gate"),
+                            clock),
+                    clock);
+
     @Test
     void pushesEachFeedVersionOnceAndCountsTheControllerTakingItAsItsAcknowledgement() {
         feedAt(3);
@@ -63,27 +86,45 @@ class HuiduPushAdapterTests {
     }
 
     @Test
-    void anUnavailableControllerIsRetriedAfterItsBackoffWithTheFeedAsItIsThen() {
+    void anUnavailableControllerIsPushedAgainAtTheNextCheckWithTheFeedAsItIsThen() {
         feedAt(3);
         when(client.push(any(), any()))
                 .thenThrow(new HuiduControllerUnavailable("answered 503"))
                 .thenReturn(new HuiduApiClient.Answer(200, "ok"));
 
         adapter.pushIfChanged();
-        adapter.pushIfChanged(); // still within the backoff: nothing is sent
-        clock.advance(Duration.ofMillis(999));
-        adapter.pushIfChanged();
 
-        verify(client, times(1)).push(any(), any());
         verify(screens).failed(eq("gate-ctl"), eq("gate"), contains("answered 503"));
         verify(feeds, never()).acknowledged(anyString(), anyLong(), anyString());
 
         feedAt(4);
-        clock.advance(Duration.ofMillis(1));
         adapter.pushIfChanged();
 
         verify(client, times(2)).push(any(), any());
         verify(feeds).acknowledged("gate", 4, "gate-ctl");
+    }
+
+    @Test
+    void nothingIsPushedWhileTheControllersBreakerIsOpenUntilItsProbeTime() {
+        feedAt(3);
+        when(client.push(any(), any()))
+                .thenThrow(new HuiduControllerUnavailable("connection refused"))
+                .thenReturn(new HuiduApiClient.Answer(200, "ok"));
+        tripping.pushIfChanged(); // opens the breaker
+
+        tripping.pushIfChanged();
+        clock.advance(Duration.ofSeconds(29));
+        tripping.pushIfChanged();
+
+        verify(client, times(1)).push(any(), any());
+        verify(screens).failed(eq("gate-ctl"), eq("gate"), contains("connection refused"));
+        verify(feeds, never()).acknowledged(anyString(), anyLong(), anyString());
+
+        clock.advance(Duration.ofSeconds(2));
+        tripping.pushIfChanged(); // the probe
+
+        verify(client, times(2)).push(any(), any());
+        verify(feeds).acknowledged("gate", 3, "gate-ctl");
     }
 
     @Test
@@ -133,9 +174,7 @@ class HuiduPushAdapterTests {
                         "key",
                         "secret",
                         Duration.ofSeconds(1),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(8)));
+                        Duration.ofSeconds(5)));
     }
 
     /** A clock the test moves. */

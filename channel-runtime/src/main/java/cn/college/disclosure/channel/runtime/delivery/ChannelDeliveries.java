@@ -7,6 +7,7 @@ import cn.college.disclosure.channel.runtime.DeliveredVersion;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
+import cn.college.disclosure.channel.runtime.resilience.ProviderUnavailable;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.PublicationEvent;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * unknown (in flight when the service stopped, unconfirmed, pending) is reconciled with the outside
  * system and pushed again only if the system certainly does not have it. The event is marked
  * processed only after its report was acknowledged, so a lost report is re-sent from the ledger.
+ *
+ * <p>Every change of the ledger owes the core a report until the broker acknowledged one of the
+ * entry's state ({@link DeliveryReports}, {@link OwedReports}): a report lost with the broker, also
+ * of an outcome that arrived outside the listener, is sent again.
  */
 class ChannelDeliveries implements AsynchronousOutcomes {
 
@@ -104,16 +109,19 @@ class ChannelDeliveries implements AsynchronousOutcomes {
         try {
             found = metrics.timed("reconcile", () -> adapter.reconcile(entry.attempt()));
         } catch (ChannelParked e) {
-            // the entry stays as it is (its outcome is still unknown); the record waits for the
-            // resume
-            reports.report(
-                    entry.itemId(),
-                    entry.version(),
-                    DeliveryStatus.RETRYING,
-                    null,
-                    entry.attempts(),
-                    e.getMessage());
+            // an outage, not an answer: the entry stays as it is (its outcome is still unknown)
+            // and the record waits for the resume
+            ledger.outageBegan(entry.itemId(), entry.version());
+            reports.report(entry, DeliveryStatus.RETRYING, e.getMessage());
             throw e;
+        } catch (TransientDeliveryFailure | ProviderUnavailable e) {
+            // the provider could not be asked: retried like a push it did not take, never pushed
+            // blindly, and never counted as the provider's answer
+            ledger.outageBegan(entry.itemId(), entry.version());
+            throw e instanceof TransientDeliveryFailure transientFailure
+                    ? transientFailure
+                    : new TransientDeliveryFailure(
+                            "could not ask " + channel() + ": " + e.getMessage(), e);
         }
         if (found instanceof DeliveryOutcome.Absent) {
             return push(request);
@@ -164,6 +172,10 @@ class ChannelDeliveries implements AsynchronousOutcomes {
             // the provider certainly did not take it: the retry may push again
             ledger.record(itemId, version, LedgerStatus.RETRYING, null, e.getMessage());
             throw e;
+        } catch (ProviderUnavailable e) {
+            // an adapter that calls without a guard: the same, as far as the runtime knows
+            ledger.record(itemId, version, LedgerStatus.RETRYING, null, e.getMessage());
+            throw new TransientDeliveryFailure(e.getMessage(), e);
         } catch (ChannelParked e) {
             // the provider took nothing and takes nothing until e.until(): say so, then wait
             reports.report(
@@ -192,7 +204,8 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                     version,
                     delivered.externalUrl(),
                     delivered.externalRef(),
-                    delivered.detail());
+                    delivered.detail(),
+                    delivered.warnings());
         }
         if (outcome instanceof DeliveryOutcome.Pending pending) {
             return ledger.recordPending(itemId, version, pending.externalRef(), pending.detail());
@@ -268,7 +281,12 @@ class ChannelDeliveries implements AsynchronousOutcomes {
             outcome = metrics.timed("retract", () -> adapter.retract(retraction, context));
         } catch (TransientDeliveryFailure | ChannelParked e) {
             ledger.record(itemId, shown.version(), before, null, e.getMessage());
+            ledger.outageBegan(itemId, shown.version());
             throw e;
+        } catch (ProviderUnavailable e) {
+            ledger.record(itemId, shown.version(), before, null, e.getMessage());
+            ledger.outageBegan(itemId, shown.version());
+            throw new TransientDeliveryFailure(e.getMessage(), e);
         }
         if (outcome instanceof DeliveryOutcome.Retracted
                 || outcome instanceof DeliveryOutcome.Absent) {
@@ -282,9 +300,10 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                             itemId, version, key(itemId, version), retraction.eventId(), detail));
         } else if (outcome instanceof DeliveryOutcome.Failed failed) {
             String detail = "retraction refused: " + failed.reason();
-            ledger.record(itemId, shown.version(), before, null, detail);
             reports.report(
-                    itemId, version, DeliveryStatus.FAILED, null, started.attempts(), detail);
+                    ledger.record(itemId, shown.version(), before, null, detail),
+                    DeliveryStatus.FAILED,
+                    detail);
         } else {
             reports.report(
                     itemId,
@@ -301,24 +320,26 @@ class ChannelDeliveries implements AsynchronousOutcomes {
      * A retry is coming: reports RETRYING with the ledger's attempt count and the reason. The
      * ledger already holds the attempt (RETRYING or IN_FLIGHT) from {@link #deliver}.
      */
-    void retrying(PublicationEvent event, String reason, int deliveryAttempt, int maxAttempts) {
-        int attempts =
-                ledger.find(event.itemId(), event.version())
-                        .map(LedgerEntry::attempts)
-                        .orElse(deliveryAttempt);
+    void retrying(PublicationEvent event, String detail) {
+        Optional<LedgerEntry> entry = ledger.find(event.itemId(), event.version());
+        if (entry.isPresent() && entry.get().status() == LedgerStatus.RETRYING) {
+            reports.report(entry.get(), DeliveryStatus.RETRYING, detail);
+            return;
+        }
         reports.report(
                 event.itemId(),
                 event.version(),
                 DeliveryStatus.RETRYING,
                 null,
-                attempts,
-                "try %d of %d failed: %s".formatted(deliveryAttempt, maxAttempts, reason));
+                entry.map(LedgerEntry::attempts).orElse(0),
+                detail);
     }
 
     /**
-     * The record is going to the dead-letter topic: records and reports FAILED, or UNCONFIRMED if
-     * the last attempt's outcome is unknown. The event is not marked processed, so replaying it
-     * from the dead-letter topic tries again.
+     * The record is going to the dead-letter topic (its failure cannot be retried, or the retry
+     * horizon ran out): records and reports FAILED, or UNCONFIRMED if the last attempt's outcome is
+     * unknown. The event is not marked processed, so replaying it from the dead-letter topic tries
+     * again.
      */
     void giveUp(PublicationEvent event, String reason) {
         if (!hasEnvelope(event)) {
@@ -366,6 +387,14 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                         "gave up after %d attempts: %s".formatted(known.attempts(), reason)));
     }
 
+    /** When the current run of transient failures of the event's (item, version) began. */
+    Optional<java.time.Instant> retryingSince(PublicationEvent event) {
+        if (!hasEnvelope(event)) {
+            return Optional.empty();
+        }
+        return ledger.retryingSince(event.itemId(), event.version());
+    }
+
     @Override
     public boolean arrived(UUID itemId, int version, DeliveryOutcome outcome) {
         // compare-and-set on the entry: the listener may be recording the same version right now
@@ -400,7 +429,8 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                                 to.get(),
                                 delivered.externalUrl(),
                                 delivered.externalRef(),
-                                delivered.detail());
+                                delivered.detail(),
+                                delivered.warnings());
             } else if (outcome instanceof DeliveryOutcome.Failed failed) {
                 changed = ledger.transition(entry, to.get(), null, null, failed.reason());
             } else if (outcome instanceof DeliveryOutcome.Retracted retracted) {
@@ -422,7 +452,16 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                         itemId,
                         version,
                         now.status());
-                reports.report(now);
+                try {
+                    reports.report(now);
+                } catch (DeliveryReports.ReportNotSent e) {
+                    // the change is committed and its report owed: OwedReports sends it once the
+                    // broker is back; the caller (a screen's acknowledgement, a callback) succeeded
+                    log.warn(
+                            "{}; the ledger owes it and sends it again: {}",
+                            e.getMessage(),
+                            e.getCause() == null ? e.toString() : e.getCause().toString());
+                }
                 return true;
             }
         }

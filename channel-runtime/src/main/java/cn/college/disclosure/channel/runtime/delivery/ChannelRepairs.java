@@ -166,7 +166,8 @@ class ChannelRepairs {
                     LedgerStatus.DELIVERED,
                     delivered.externalUrl(),
                     delivered.externalRef(),
-                    delivered.detail());
+                    delivered.detail(),
+                    delivered.warnings());
         } else if (found instanceof DeliveryOutcome.Failed failed) {
             ledger.transition(entry, LedgerStatus.FAILED, null, null, failed.reason());
         } else if (found instanceof DeliveryOutcome.Pending

@@ -10,11 +10,10 @@ import cn.college.disclosure.contract.Topics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +43,7 @@ class ChannelStatusReporter implements SmartLifecycle {
     private final Deliveries ledger;
     private final Clock clock;
     private final ChannelStatusProperties settings;
-    private @Nullable ScheduledExecutorService scheduler;
+    private boolean running;
     private @Nullable State lastSent;
     private @Nullable Instant lastSentAt;
 
@@ -135,39 +134,30 @@ class ChannelStatusReporter implements SmartLifecycle {
                         });
     }
 
+    /** Starts the reports; the channel's job ({@link #tick}) sends them. */
     @Override
     public synchronized void start() {
-        if (!settings.enabled() || scheduler != null) {
-            return;
+        running = settings.enabled();
+    }
+
+    /** How often the job looks at the state: at most a second, so that a change goes out soon. */
+    Duration tick() {
+        return Duration.ofMillis(Math.max(50, Math.min(1000, settings.interval().toMillis())));
+    }
+
+    /** The scheduled job: reports while the service runs. */
+    void reportWhileRunning() {
+        if (isRunning()) {
+            reportIfDue();
         }
-        scheduler =
-                Executors.newSingleThreadScheduledExecutor(
-                        runnable -> {
-                            Thread thread = new Thread(runnable, "channel-status");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        long tick = Math.max(50, Math.min(1000, settings.interval().toMillis()));
-        scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        reportIfDue();
-                    } catch (RuntimeException e) {
-                        log.debug("Status report failed: {}", e.toString());
-                    }
-                },
-                0,
-                tick,
-                TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void stop() {
-        if (scheduler == null) {
+        if (!running) {
             return;
         }
-        scheduler.shutdownNow();
-        scheduler = null;
+        running = false;
         try {
             State current = state();
             ChannelStatusReported last =
@@ -189,7 +179,7 @@ class ChannelStatusReporter implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null;
+        return running;
     }
 
     /** Stops before the listener containers, so the last report goes out while all is well. */

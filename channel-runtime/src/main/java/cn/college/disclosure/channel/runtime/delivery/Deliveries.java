@@ -1,6 +1,7 @@
 package cn.college.disclosure.channel.runtime.delivery;
 
 import cn.college.disclosure.channel.runtime.DeliveredVersion;
+import cn.college.disclosure.contract.DeliveryWarning;
 import cn.college.disclosure.contract.PublicationRequested;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,10 +30,16 @@ class Deliveries {
 
     private static final String COLUMNS =
             "item_id, version, status, attempts, idempotency_key, external_url, external_ref,"
-                    + " detail, last_attempt_at, updated_at";
+                    + " detail, last_attempt_at, updated_at, cast(warnings as text) as warnings,"
+                    + " retrying_since";
+
+    /** The statuses a report is never owed for: an attempt under way is not news. */
+    private static final String UNDER_WAY = "('IN_FLIGHT', 'RETRACTING')";
 
     /** Requests are kept as the contract's JSON (Jackson 3 defaults, as on the wire). */
     private static final JsonMapper REQUESTS = JsonMapper.builder().build();
+
+    private static final TypeReference<List<DeliveryWarning>> WARNINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
@@ -127,8 +135,11 @@ class Deliveries {
             @Nullable String detail) {
         return jdbc.sql(
                         "update delivery set status = :status, external_ref = coalesce(:ref,"
-                                + " external_ref), detail = :detail, updated_at = :now"
-                                + " where item_id = :item and version = :version returning "
+                                + " external_ref), detail = :detail, updated_at = :now,"
+                                + " retrying_since = case when :status = 'RETRYING' then"
+                                + " coalesce(retrying_since, :now) when :status in ('IN_FLIGHT',"
+                                + " 'UNCONFIRMED', 'RETRACTING', 'DELIVERED') then retrying_since"
+                                + " end where item_id = :item and version = :version returning "
                                 + COLUMNS)
                 .param("status", status.name())
                 .param("ref", externalRef)
@@ -153,7 +164,8 @@ class Deliveries {
             UUID itemId, int version, @Nullable String externalRef, @Nullable String detail) {
         return jdbc.sql(
                         "update delivery set status = 'PENDING', external_ref = coalesce(:ref,"
-                                + " external_ref), detail = :detail, updated_at = :now where item_id"
+                                + " external_ref), detail = :detail, updated_at = :now,"
+                                + " retrying_since = null where item_id"
                                 + " = :item and version = :version and status in ('IN_FLIGHT',"
                                 + " 'UNCONFIRMED', 'RETRYING', 'PENDING') returning "
                                 + COLUMNS)
@@ -178,7 +190,8 @@ class Deliveries {
             int version,
             @Nullable URI externalUrl,
             @Nullable String externalRef,
-            @Nullable String detail) {
+            @Nullable String detail,
+            List<DeliveryWarning> warnings) {
         return transactions.execute(
                 status -> {
                     OffsetDateTime now = now();
@@ -191,12 +204,14 @@ class Deliveries {
                     return jdbc.sql(
                                     "update delivery set status = 'DELIVERED', external_url = :url,"
                                             + " external_ref = :ref, detail = :detail, updated_at ="
-                                            + " :now where item_id = :item and version = :version"
-                                            + " returning "
+                                            + " :now, warnings = cast(:warnings as jsonb),"
+                                            + " retrying_since = null where item_id = :item and"
+                                            + " version = :version returning "
                                             + COLUMNS)
                             .param("url", externalUrl == null ? null : externalUrl.toString())
                             .param("ref", externalRef)
                             .param("detail", detail)
+                            .param("warnings", REQUESTS.writeValueAsString(warnings))
                             .param("now", now)
                             .param("item", itemId)
                             .param("version", version)
@@ -236,7 +251,8 @@ class Deliveries {
                                             + " (:item, :version, 'RETRACTED', 0, :key, :event,"
                                             + " :detail, :now) on conflict (item_id, version) do"
                                             + " update set status = 'RETRACTED', external_url = null,"
-                                            + " detail = :detail, updated_at = :now")
+                                            + " detail = :detail, updated_at = :now,"
+                                            + " retrying_since = null")
                             .param("item", itemId)
                             .param("version", version)
                             .param("key", idempotencyKey)
@@ -268,6 +284,20 @@ class Deliveries {
             @Nullable URI externalUrl,
             @Nullable String externalRef,
             @Nullable String detail) {
+        return transition(from, to, externalUrl, externalRef, detail, null);
+    }
+
+    /**
+     * Changes the status only if nobody else did meanwhile, with the warnings of a delivery ({@code
+     * null} keeps those recorded). A settled entry ends its run of transient failures.
+     */
+    boolean transition(
+            LedgerEntry from,
+            LedgerStatus to,
+            @Nullable URI externalUrl,
+            @Nullable String externalRef,
+            @Nullable String detail,
+            @Nullable List<DeliveryWarning> warnings) {
         return transactions.execute(
                 status -> {
                     int changed =
@@ -275,6 +305,10 @@ class Deliveries {
                                             "update delivery set status = :to, external_url ="
                                                     + " coalesce(:url, external_url), external_ref ="
                                                     + " coalesce(:ref, external_ref), detail = :detail,"
+                                                    + " warnings = coalesce(cast(:warnings as jsonb),"
+                                                    + " warnings), retrying_since = case when :to in"
+                                                    + " ('IN_FLIGHT', 'UNCONFIRMED', 'RETRYING') then"
+                                                    + " retrying_since end,"
                                                     + " updated_at = :now where item_id = :item and"
                                                     + " version = :version and status = :from and"
                                                     + " updated_at = :seen")
@@ -284,6 +318,11 @@ class Deliveries {
                                             externalUrl == null ? null : externalUrl.toString())
                                     .param("ref", externalRef)
                                     .param("detail", detail)
+                                    .param(
+                                            "warnings",
+                                            warnings == null
+                                                    ? null
+                                                    : REQUESTS.writeValueAsString(warnings))
                                     .param("now", now())
                                     .param("item", from.itemId())
                                     .param("version", from.version())
@@ -343,6 +382,52 @@ class Deliveries {
                 });
     }
 
+    /**
+     * Marks the start of a run of transient failures of (item, version) without changing its
+     * status, e.g. a reconcile that could not reach the provider; an earlier start is kept.
+     */
+    void outageBegan(UUID itemId, int version) {
+        jdbc.sql(
+                        "update delivery set retrying_since = coalesce(retrying_since, ?) where"
+                                + " item_id = ? and version = ?")
+                .params(now(), itemId, version)
+                .update();
+    }
+
+    /** When the current run of transient failures of (item, version) began, if one is running. */
+    Optional<Instant> retryingSince(UUID itemId, int version) {
+        return find(itemId, version).map(LedgerEntry::retryingSince);
+    }
+
+    /**
+     * The broker acknowledged a report of the entry as it stands: no report is owed for it any
+     * more, unless the entry changed since (then the change's own report is still owed).
+     */
+    void reportAcknowledged(LedgerEntry entry) {
+        jdbc.sql(
+                        "update delivery set report_owed = false where item_id = ? and version = ?"
+                                + " and updated_at = ? and report_owed")
+                .params(entry.itemId(), entry.version(), entry.updatedAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * Entries whose current state the core has not acknowledged and that nobody touched since the
+     * instant, oldest first; attempts under way are left to their listener.
+     */
+    List<LedgerEntry> reportsOwedSince(Instant before, int limit) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from delivery where report_owed and updated_at < ? and status"
+                                + " not in "
+                                + UNDER_WAY
+                                + " order by updated_at limit ?")
+                .params(before.atOffset(ZoneOffset.UTC), limit)
+                .query(Deliveries::entry)
+                .list();
+    }
+
     /** When the channel last recorded a delivery, if ever. */
     Optional<Instant> lastDeliveredAt() {
         return jdbc
@@ -364,6 +449,8 @@ class Deliveries {
     private static LedgerEntry entry(ResultSet row, int number) throws SQLException {
         String url = row.getString("external_url");
         Timestamp lastAttempt = row.getTimestamp("last_attempt_at");
+        Timestamp retryingSince = row.getTimestamp("retrying_since");
+        String warnings = row.getString("warnings");
         return new LedgerEntry(
                 row.getObject("item_id", UUID.class),
                 row.getInt("version"),
@@ -374,6 +461,8 @@ class Deliveries {
                 row.getString("external_ref"),
                 row.getString("detail"),
                 lastAttempt == null ? null : lastAttempt.toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("updated_at").toInstant(),
+                warnings == null ? List.of() : REQUESTS.readValue(warnings, WARNINGS),
+                retryingSince == null ? null : retryingSince.toInstant());
     }
 }

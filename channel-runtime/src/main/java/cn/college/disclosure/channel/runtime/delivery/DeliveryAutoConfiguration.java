@@ -4,6 +4,7 @@ import cn.college.disclosure.channel.runtime.ChannelAdapter;
 import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
 import cn.college.disclosure.channel.runtime.ChannelStatusProperties;
 import cn.college.disclosure.channel.runtime.ProviderHealth;
+import cn.college.disclosure.channel.runtime.scheduling.ChannelJob;
 import cn.college.disclosure.contract.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -23,6 +25,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,9 +68,10 @@ class DeliveryAutoConfiguration {
             ChannelAdapter adapter,
             Clock clock,
             ChannelRuntimeProperties properties,
-            DeliveryMetrics metrics) {
+            DeliveryMetrics metrics,
+            Deliveries ledger) {
         return new DeliveryReports(
-                kafka, adapter.channel(), clock, properties.reportTimeout(), metrics);
+                kafka, adapter.channel(), clock, properties.reportTimeout(), metrics, ledger);
     }
 
     @Bean
@@ -142,8 +146,24 @@ class DeliveryAutoConfiguration {
                     KafkaListenerEndpointRegistry endpoints = registry.getIfAvailable();
                     return endpoints == null ? null : endpoints.getListenerContainer(listenerId);
                 },
-                clock,
-                properties.parking().checkInterval());
+                clock);
+    }
+
+    @Bean
+    ChannelJob channelResumeCheck(
+            ChannelAdapter adapter, ListenerParking parking, ChannelRuntimeProperties properties) {
+        return ChannelJob.everyInstance(
+                adapter.channel().listenerId() + "-resume-check",
+                properties.parking().checkInterval(),
+                parking::resumeIfDue);
+    }
+
+    @Bean
+    ChannelJob channelStatusReports(ChannelAdapter adapter, ChannelStatusReporter reporter) {
+        return ChannelJob.everyInstance(
+                adapter.channel().listenerId() + "-status-reports",
+                reporter.tick(),
+                reporter::reportWhileRunning);
     }
 
     @Bean
@@ -151,8 +171,11 @@ class DeliveryAutoConfiguration {
             ChannelDeliveries deliveries,
             ChannelRuntimeProperties properties,
             KafkaTemplate<Object, Object> kafka,
-            ListenerParking parking) {
-        return new DeliveryFailures(deliveries, properties.retry(), parking).errorHandler(kafka);
+            ListenerParking parking,
+            TaskScheduler scheduler,
+            Clock clock) {
+        return new DeliveryFailures(deliveries, properties.retry(), parking, clock)
+                .errorHandler(kafka, scheduler);
     }
 
     @Bean
@@ -166,5 +189,37 @@ class DeliveryAutoConfiguration {
             ListenerParking parking) {
         return new StaleAttemptReconciler(
                 adapter, deliveries, reports, metrics, properties.reconciler(), clock, parking);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(
+            name = "channel.runtime.reconciler.enabled",
+            matchIfMissing = true)
+    ChannelJob channelStaleAttempts(
+            ChannelAdapter adapter,
+            StaleAttemptReconciler reconciler,
+            ChannelRuntimeProperties properties) {
+        return ChannelJob.oneInstance(
+                adapter.channel().listenerId() + "-stale-attempts",
+                properties.reconciler().interval(),
+                reconciler::reconcileStale);
+    }
+
+    @Bean
+    OwedReports channelOwedReports(
+            Deliveries deliveries,
+            DeliveryReports reports,
+            ChannelRuntimeProperties properties,
+            Clock clock) {
+        return new OwedReports(deliveries, reports, properties.owedReports(), clock);
+    }
+
+    @Bean
+    ChannelJob channelOwedReportsJob(
+            ChannelAdapter adapter, OwedReports owed, ChannelRuntimeProperties properties) {
+        return ChannelJob.oneInstance(
+                adapter.channel().listenerId() + "-owed-reports",
+                properties.owedReports().interval(),
+                owed::sendOwed);
     }
 }

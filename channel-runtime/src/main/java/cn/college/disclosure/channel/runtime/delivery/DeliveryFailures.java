@@ -4,6 +4,8 @@ import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
 import cn.college.disclosure.contract.PublicationEvent;
 import cn.college.disclosure.contract.Topics;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -13,21 +15,33 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BackOffHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ExceptionClassifier;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.RetryListener;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.backoff.BackOff;
 
 /**
  * The channel's one retry layer: a {@link DefaultErrorHandler} retries a failing record in place
- * with exponential backoff (the partition waits, so per-item order holds), reports RETRYING between
- * tries, and when the tries are exhausted or the failure cannot be retried (a record that cannot be
- * read, an invalid event) records and reports FAILED and sends the record to {@link
- * Topics#PUBLICATIONS_DEAD_LETTER}, same partition.
+ * (the partition waits, so per-item order holds) on the schedule of {@link RetryHorizon}, pausing
+ * the partition between tries ({@link ContainerPausingBackOffHandler}) rather than putting the
+ * consumer thread to sleep, so that a wait of an hour never exceeds {@code max.poll.interval.ms}.
+ * It reports RETRYING between tries, and when the failure cannot be retried (a record that cannot
+ * be read, an invalid event) or the retry horizon ran out, records and reports FAILED and sends the
+ * record to {@link Topics#PUBLICATIONS_DEAD_LETTER}, same partition.
+ *
+ * <p>The horizon counts from the first failure of the (item, version) as the ledger keeps it, not
+ * from the first failure this process saw, so a restart does not start it again. A {@link
+ * ChannelParked} (an open circuit breaker, a spent quota) spends no try and pauses the listener
+ * until the probe time, but the horizon keeps counting: a provider away for longer than the horizon
+ * fails the delivery at the first probe after it.
  */
 class DeliveryFailures implements RetryListener {
 
@@ -39,17 +53,20 @@ class DeliveryFailures implements RetryListener {
     private final ChannelDeliveries deliveries;
     private final ChannelRuntimeProperties.Retry retry;
     private final ListenerParking parking;
+    private final Clock clock;
 
     DeliveryFailures(
             ChannelDeliveries deliveries,
             ChannelRuntimeProperties.Retry retry,
-            ListenerParking parking) {
+            ListenerParking parking,
+            Clock clock) {
         this.deliveries = deliveries;
         this.retry = retry;
         this.parking = parking;
+        this.clock = clock;
     }
 
-    DefaultErrorHandler errorHandler(KafkaOperations<?, ?> kafka) {
+    DefaultErrorHandler errorHandler(KafkaOperations<?, ?> kafka, TaskScheduler scheduler) {
         DeadLetterPublishingRecoverer deadLetters =
                 new DeadLetterPublishingRecoverer(
                         kafka,
@@ -68,26 +85,52 @@ class DeliveryFailures implements RetryListener {
                             record.key(),
                             Topics.PUBLICATIONS_DEAD_LETTER);
                 };
-        ExponentialBackOffWithMaxRetries backOff =
-                new ExponentialBackOffWithMaxRetries(Math.max(0, retry.maxAttempts() - 1));
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new ParkingErrorHandler(recoverer, backOff, parking);
+        DefaultErrorHandler handler =
+                new ParkingErrorHandler(
+                        recoverer,
+                        horizon(clock.instant()),
+                        new ContainerPausingBackOffHandler(
+                                new ListenerContainerPauseService(null, scheduler)),
+                        parking,
+                        this);
+        handler.setBackOffFunction((record, exception) -> horizonOf(record));
         handler.addNotRetryableExceptions(InvalidPublicationEvent.class);
         handler.setRetryListeners(this);
         return handler;
     }
 
+    /** The schedule of the record's (item, version), from the start of its failure run. */
+    RetryHorizon horizonOf(ConsumerRecord<?, ?> record) {
+        Instant since = null;
+        if (record.value() instanceof PublicationEvent event) {
+            try {
+                since = deliveries.retryingSince(event).orElse(null);
+            } catch (RuntimeException e) {
+                // the database is away: count from now, the ledger's start is read next time
+                log.warn("Could not read when item {} began failing: {}", event.itemId(), e);
+            }
+        }
+        return horizon(since == null ? clock.instant() : since);
+    }
+
+    private RetryHorizon horizon(Instant since) {
+        return new RetryHorizon(retry, since, clock);
+    }
+
     @Override
     public void failedDelivery(ConsumerRecord<?, ?> record, @Nullable Exception ex, int attempt) {
-        if (!(record.value() instanceof PublicationEvent event)
-                || !retryable(ex)
-                || attempt >= retry.maxAttempts()) {
+        if (!(record.value() instanceof PublicationEvent event) || !retryable(ex)) {
             return;
         }
         try {
-            deliveries.retrying(event, reason(ex), attempt, retry.maxAttempts());
+            RetryHorizon horizon = horizonOf(record);
+            if (horizon.ranOut()) {
+                return;
+            }
+            deliveries.retrying(
+                    event,
+                    "try %d failed, retried until %s (failing since %s): %s"
+                            .formatted(attempt, horizon.end(), horizon.since(), reason(ex)));
         } catch (RuntimeException e) {
             // the retry goes on regardless; the next outcome is reported again
             log.warn("Could not report RETRYING of item {}: {}", event.itemId(), e.toString());
@@ -96,7 +139,14 @@ class DeliveryFailures implements RetryListener {
 
     private void exhausted(ConsumerRecord<?, ?> record, @Nullable Exception ex) {
         if (record.value() instanceof PublicationEvent event) {
-            deliveries.giveUp(event, reason(ex));
+            String reason = reason(ex);
+            if (retryable(ex)) {
+                RetryHorizon horizon = horizonOf(record);
+                reason =
+                        "the retry horizon of %s ran out (failing since %s): %s"
+                                .formatted(retry.horizon(), horizon.since(), reason);
+            }
+            deliveries.giveUp(event, reason);
         } else {
             log.warn(
                     "Record {}-{}@{} (key {}) could not be read: {}",
@@ -151,17 +201,22 @@ class DeliveryFailures implements RetryListener {
     /**
      * The error handler, except that a {@link ChannelParked} pauses the listener instead of
      * counting as a failed try: the records are sought back and no retry state is kept for them.
+     * Once the record's horizon has run out, the pause ends the delivery like a last failed try.
      */
     private static final class ParkingErrorHandler extends DefaultErrorHandler {
 
         private final ListenerParking parking;
+        private final DeliveryFailures failures;
 
         ParkingErrorHandler(
                 ConsumerRecordRecoverer recoverer,
-                ExponentialBackOffWithMaxRetries backOff,
-                ListenerParking parking) {
-            super(recoverer, backOff);
+                BackOff backOff,
+                BackOffHandler backOffHandler,
+                ListenerParking parking,
+                DeliveryFailures failures) {
+            super(recoverer, backOff, backOffHandler);
             this.parking = parking;
+            this.failures = failures;
         }
 
         @Override
@@ -171,7 +226,9 @@ class DeliveryFailures implements RetryListener {
                 Consumer<?, ?> consumer,
                 MessageListenerContainer container) {
             ChannelParked parked = parked(thrown);
-            if (parked != null && !records.isEmpty()) {
+            if (parked != null
+                    && !records.isEmpty()
+                    && !failures.horizonOf(records.get(0)).ranOut()) {
                 parking.park(parked, records, consumer);
                 return;
             }

@@ -4,13 +4,9 @@ import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.ChannelParking;
 import cn.college.disclosure.channel.runtime.ParkedChannel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -20,7 +16,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -29,29 +24,26 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * met the pause is sought back, not committed, so it is handled again after the resume; no retry is
  * spent on it and it never reaches the dead-letter topic.
  *
- * <p>The clock is checked every {@code channel.runtime.parking.check-interval} rather than a timer
- * set once, so that a clock moved on (in tests, or by NTP) is honoured.
+ * <p>The clock is checked every {@code channel.runtime.parking.check-interval} by a job on each
+ * instance ({@link #resumeIfDue}, a {@code ChannelJob}) rather than a timer set once, so that a
+ * clock moved on (in tests, or by NTP) is honoured.
  */
-class ListenerParking implements ChannelParking, SmartLifecycle {
+class ListenerParking implements ChannelParking {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerParking.class);
 
     private final String listenerId;
     private final Supplier<@Nullable MessageListenerContainer> container;
     private final Clock clock;
-    private final Duration checkInterval;
     private final AtomicReference<@Nullable ParkedChannel> parked = new AtomicReference<>();
-    private @Nullable ScheduledExecutorService scheduler;
 
     ListenerParking(
             String listenerId,
             Supplier<@Nullable MessageListenerContainer> container,
-            Clock clock,
-            Duration checkInterval) {
+            Clock clock) {
         this.listenerId = listenerId;
         this.container = container;
         this.clock = clock;
-        this.checkInterval = checkInterval;
     }
 
     @Override
@@ -109,44 +101,5 @@ class ListenerParking implements ChannelParking, SmartLifecycle {
                 current.since(),
                 current.reason());
         return true;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler =
-                Executors.newSingleThreadScheduledExecutor(
-                        runnable -> {
-                            Thread thread = new Thread(runnable, "channel-parking");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        long interval = checkInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        resumeIfDue();
-                    } catch (RuntimeException e) {
-                        log.warn("Could not resume {}: {}", listenerId, e.toString());
-                    }
-                },
-                interval,
-                interval,
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

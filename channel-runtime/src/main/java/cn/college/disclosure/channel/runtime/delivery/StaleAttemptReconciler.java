@@ -5,13 +5,9 @@ import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.ChannelRuntimeProperties;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Asks the outside system, now and then, about attempts still in flight, unconfirmed or pending
@@ -19,8 +15,12 @@ import org.springframework.context.SmartLifecycle;
  * LED screen) lands here. A confirmed item becomes DELIVERED; one the system does not have becomes
  * FAILED, as does one the system refused after accepting it. Never pushes: an operator's retry (a
  * {@code DeliveryRepairRequested}) pushes the request the ledger kept, or approving the item again.
+ *
+ * <p>Runs on one instance at a time (a ShedLock-locked {@code ChannelJob}). A provider that cannot
+ * be asked (unreachable, its breaker open) is an outage: the entry stays as it is and is asked
+ * again at the next pass.
  */
-class StaleAttemptReconciler implements SmartLifecycle {
+class StaleAttemptReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(StaleAttemptReconciler.class);
 
@@ -31,7 +31,6 @@ class StaleAttemptReconciler implements SmartLifecycle {
     private final ChannelRuntimeProperties.Reconciler settings;
     private final Clock clock;
     private final ListenerParking parking;
-    private @Nullable ScheduledExecutorService scheduler;
 
     StaleAttemptReconciler(
             ChannelAdapter adapter,
@@ -81,12 +80,17 @@ class StaleAttemptReconciler implements SmartLifecycle {
         DeliveryOutcome found =
                 metrics.timed("reconcile", () -> adapter.reconcile(entry.attempt()));
         if (found instanceof DeliveryOutcome.Delivered delivered) {
-            return transitionAndReport(
+            if (!ledger.transition(
                     entry,
                     LedgerStatus.DELIVERED,
                     delivered.externalUrl(),
                     delivered.externalRef(),
-                    delivered.detail());
+                    delivered.detail(),
+                    delivered.warnings())) {
+                return false;
+            }
+            ledger.find(entry.itemId(), entry.version()).ifPresent(reports::report);
+            return true;
         }
         if (found instanceof DeliveryOutcome.Failed failed) {
             return transitionAndReport(entry, LedgerStatus.FAILED, null, null, failed.reason());
@@ -114,35 +118,5 @@ class StaleAttemptReconciler implements SmartLifecycle {
         }
         ledger.find(entry.itemId(), entry.version()).ifPresent(reports::report);
         return true;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (!settings.enabled() || scheduler != null) {
-            return;
-        }
-        scheduler =
-                Executors.newSingleThreadScheduledExecutor(
-                        runnable -> {
-                            Thread thread = new Thread(runnable, "channel-reconciler");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        long interval = settings.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(
-                this::reconcileStale, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

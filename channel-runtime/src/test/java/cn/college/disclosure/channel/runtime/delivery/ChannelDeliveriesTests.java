@@ -67,7 +67,7 @@ class ChannelDeliveriesTests {
         when(adapter.publish(eq(request), any()))
                 .thenReturn(DeliveryOutcome.delivered(PAGE, "items/x.html"));
         LedgerEntry delivered = entry(LedgerStatus.DELIVERED, 1);
-        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null))
+        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null, List.of()))
                 .thenReturn(delivered);
 
         deliveries.deliver(request);
@@ -76,7 +76,7 @@ class ChannelDeliveriesTests {
         order.verify(ledger)
                 .startAttempt(eq(item), eq(version), eq(LedgerStatus.IN_FLIGHT), any(), any());
         order.verify(adapter).publish(eq(request), any());
-        order.verify(ledger).recordDelivered(item, version, PAGE, "items/x.html", null);
+        order.verify(ledger).recordDelivered(item, version, PAGE, "items/x.html", null, List.of());
         order.verify(reports).report(delivered);
         order.verify(ledger).markProcessed(request.eventId(), item);
     }
@@ -123,7 +123,7 @@ class ChannelDeliveriesTests {
         when(adapter.reconcile(inFlight.attempt()))
                 .thenReturn(DeliveryOutcome.delivered(PAGE, "items/x.html"));
         LedgerEntry delivered = entry(LedgerStatus.DELIVERED, 1);
-        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null))
+        when(ledger.recordDelivered(item, version, PAGE, "items/x.html", null, List.of()))
                 .thenReturn(delivered);
 
         deliveries.deliver(request);
@@ -156,7 +156,7 @@ class ChannelDeliveriesTests {
         when(ledger.startAttempt(any(), anyInt(), any(), any(), any()))
                 .thenReturn(entry(LedgerStatus.IN_FLIGHT, 2));
         when(adapter.publish(eq(request), any())).thenReturn(DeliveryOutcome.delivered(PAGE, null));
-        when(ledger.recordDelivered(item, version, PAGE, null, null))
+        when(ledger.recordDelivered(item, version, PAGE, null, null, List.of()))
                 .thenReturn(entry(LedgerStatus.DELIVERED, 2));
 
         deliveries.deliver(request);
@@ -213,7 +213,7 @@ class ChannelDeliveriesTests {
                 .isInstanceOf(IllegalStateException.class);
 
         verify(ledger, never()).record(any(), anyInt(), any(), any(), any());
-        verify(ledger, never()).recordDelivered(any(), anyInt(), any(), any(), any());
+        verify(ledger, never()).recordDelivered(any(), anyInt(), any(), any(), any(), any());
     }
 
     @Test
@@ -305,6 +305,8 @@ class ChannelDeliveriesTests {
                 null,
                 null,
                 Instant.parse("2021-03-15T01:30:01Z"),
-                Instant.parse("2021-03-15T01:30:01Z"));
+                Instant.parse("2021-03-15T01:30:01Z"),
+                List.of(),
+                null);
     }
 }

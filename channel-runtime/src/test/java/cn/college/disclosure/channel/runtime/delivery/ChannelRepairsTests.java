@@ -78,7 +78,8 @@ class ChannelRepairsTests {
                 .thenReturn(entry(LedgerStatus.IN_FLIGHT, 7));
         when(adapter.publish(eq(request), any())).thenReturn(DeliveryOutcome.delivered(PAGE, "p"));
         LedgerEntry delivered = entry(LedgerStatus.DELIVERED, 7);
-        when(ledger.recordDelivered(item, version, PAGE, "p", null)).thenReturn(delivered);
+        when(ledger.recordDelivered(item, version, PAGE, "p", null, List.of()))
+                .thenReturn(delivered);
         DeliveryRepairRequested retry = repair(RepairAction.RETRY);
 
         repairs.repair(retry);
@@ -98,7 +99,7 @@ class ChannelRepairsTests {
         when(ledger.find(item, version)).thenReturn(Optional.of(unconfirmed));
         when(adapter.reconcile(unconfirmed.attempt()))
                 .thenReturn(DeliveryOutcome.delivered(PAGE, "p"));
-        when(ledger.recordDelivered(item, version, PAGE, "p", null))
+        when(ledger.recordDelivered(item, version, PAGE, "p", null, List.of()))
                 .thenReturn(entry(LedgerStatus.DELIVERED, 1));
 
         repairs.repair(repair(RepairAction.RETRY));
@@ -115,7 +116,7 @@ class ChannelRepairsTests {
         when(ledger.startAttempt(any(), anyInt(), any(), any(), any()))
                 .thenReturn(entry(LedgerStatus.IN_FLIGHT, 2));
         when(adapter.publish(eq(request), any())).thenReturn(DeliveryOutcome.delivered(PAGE, "p"));
-        when(ledger.recordDelivered(item, version, PAGE, "p", null))
+        when(ledger.recordDelivered(item, version, PAGE, "p", null, List.of()))
                 .thenReturn(entry(LedgerStatus.DELIVERED, 2));
 
         repairs.repair(repair(RepairAction.RETRY));
@@ -141,7 +142,9 @@ class ChannelRepairsTests {
                                         null,
                                         null,
                                         null,
-                                        Instant.now()),
+                                        Instant.now(),
+                                        List.of(),
+                                        null),
                                 entry(LedgerStatus.FAILED, 6)));
 
         repairs.repair(repair(RepairAction.RETRY));
@@ -266,6 +269,8 @@ class ChannelRepairsTests {
                 null,
                 null,
                 Instant.parse("2021-03-15T01:30:01Z"),
-                Instant.parse("2021-03-15T01:30:01Z"));
+                Instant.parse("2021-03-15T01:30:01Z"),
+                List.of(),
+                null);
     }
 }

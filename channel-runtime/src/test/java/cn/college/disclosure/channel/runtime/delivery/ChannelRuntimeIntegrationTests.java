@@ -3,6 +3,8 @@ package cn.college.disclosure.channel.runtime.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.college.disclosure.channel.runtime.AsynchronousOutcomes;
+import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryReported;
@@ -44,6 +46,8 @@ class ChannelRuntimeIntegrationTests {
     @Autowired KafkaTemplate<Object, Object> kafka;
     @Autowired ScriptedAdapter adapter;
     @Autowired StaleAttemptReconciler reconciler;
+    @Autowired FlakyKafkaTemplate flaky;
+    @Autowired AsynchronousOutcomes outcomes;
 
     @BeforeAll
     static void recordTopics() {
@@ -136,9 +140,32 @@ class ChannelRuntimeIntegrationTests {
     }
 
     @Test
-    void reportsRetryingThenFailedAndSendsTheRecordToTheDeadLetterTopic() throws Exception {
+    void anOutageLongerThanTheOldSixTriesEndsDeliveredNeverFailed() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        adapter.script(itemId, ScriptedAdapter.Script.DOWN_FOR_A_WHILE);
+
+        send(request(itemId, Set.of(Channel.LED_SCREEN)));
+
+        await().atMost(PATIENCE)
+                .until(() -> reports.statuses(itemId).contains(DeliveryStatus.DELIVERED));
+        assertThat(adapter.publishes(itemId)).isEqualTo(ScriptedAdapter.DOWN_FOR + 1);
+        assertThat(reports.statuses(itemId))
+                .doesNotContain(DeliveryStatus.FAILED)
+                .containsOnly(DeliveryStatus.RETRYING, DeliveryStatus.DELIVERED)
+                .last()
+                .isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(reports.of(itemId).get(0).detail())
+                .contains("try 1 failed")
+                .contains("retried until")
+                .contains("connection refused");
+        assertThat(deadLetters.keyed(itemId)).isEmpty();
+    }
+
+    @Test
+    void failsWithTheReasonAndDeadLettersTheRecordWhenTheRetryHorizonRunsOut() throws Exception {
         UUID itemId = UUID.randomUUID();
         adapter.script(itemId, ScriptedAdapter.Script.FAIL_TRANSIENTLY);
+        Instant sent = Instant.now();
 
         send(request(itemId, Set.of(Channel.LED_SCREEN)));
 
@@ -146,19 +173,76 @@ class ChannelRuntimeIntegrationTests {
                 .untilAsserted(
                         () -> {
                             assertThat(reports.statuses(itemId))
-                                    .containsExactly(
-                                            DeliveryStatus.RETRYING,
-                                            DeliveryStatus.RETRYING,
-                                            DeliveryStatus.FAILED);
+                                    .last()
+                                    .isEqualTo(DeliveryStatus.FAILED);
                             assertThat(deadLetters.keyed(itemId)).hasSize(1);
                         });
-        assertThat(reports.of(itemId))
-                .extracting(DeliveryReported::attempt)
-                .containsExactly(1, 2, 3);
-        assertThat(reports.of(itemId).get(0).detail())
-                .contains("try 1 of 3")
+        DeliveryReported failed = reports.of(itemId).get(reports.of(itemId).size() - 1);
+        assertThat(failed.detail())
+                .contains("retry horizon of PT10S ran out")
                 .contains("screen controller busy");
-        assertThat(adapter.publishes(itemId)).isEqualTo(3);
+        assertThat(failed.occurredAt()).isAfterOrEqualTo(sent.plusSeconds(10));
+        assertThat(reports.statuses(itemId).subList(0, reports.statuses(itemId).size() - 1))
+                .isNotEmpty()
+                .containsOnly(DeliveryStatus.RETRYING);
+        assertThat(adapter.publishes(itemId)).isGreaterThan(6);
+    }
+
+    @Test
+    void aRefusalFailsAtOnceWithoutRetryOrDeadLetter() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        adapter.script(itemId, ScriptedAdapter.Script.REFUSE);
+
+        send(request(itemId, Set.of(Channel.LED_SCREEN)));
+
+        DeliveryReported failed = reports.await(itemId, 1, DeliveryStatus.FAILED);
+        assertThat(failed.detail()).contains("refused by the controller");
+        assertThat(reports.statuses(itemId)).containsExactly(DeliveryStatus.FAILED);
+        assertThat(adapter.publishes(itemId)).isEqualTo(1);
+        assertThat(deadLetters.keyed(itemId)).isEmpty();
+    }
+
+    @Test
+    void carriesTheWarningsOfADeliveryInEveryReportOfIt() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        adapter.script(itemId, ScriptedAdapter.Script.DELIVER_WITH_WARNING);
+        PublicationRequested request = request(itemId, Set.of(Channel.LED_SCREEN));
+
+        send(request);
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
+        // the core asks again (a replay, a new approval event): re-reported from the ledger
+        send(withNewEventId(request));
+
+        await().atMost(PATIENCE).until(() -> reports.count(itemId, DeliveryStatus.DELIVERED) == 2);
+        assertThat(reports.of(itemId))
+                .allSatisfy(
+                        report ->
+                                assertThat(report.warnings())
+                                        .containsExactly(ScriptedAdapter.WARNING));
+        assertThat(adapter.publishes(itemId)).isEqualTo(1);
+    }
+
+    @Test
+    void sendsTheReportOfAnAsynchronousOutcomeOnceTheBrokerIsBack() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        adapter.script(itemId, ScriptedAdapter.Script.ACCEPT_AND_CONFIRM_LATER);
+        send(request(itemId, Set.of(Channel.LED_SCREEN)));
+        reports.await(itemId, 1, DeliveryStatus.PENDING);
+
+        // the screen acknowledges while the broker is away: the report of DELIVERED is lost
+        flaky.loseReports(itemId, 2);
+        boolean changed =
+                outcomes.arrived(
+                        itemId,
+                        1,
+                        DeliveryOutcome.delivered(
+                                java.net.URI.create("led://screen-1/" + itemId), "screen-1"));
+
+        assertThat(changed).isTrue();
+        DeliveryReported delivered = reports.await(itemId, 1, DeliveryStatus.DELIVERED);
+        assertThat(delivered.externalUrl()).hasToString("led://screen-1/" + itemId);
+        assertThat(flaky.lost(itemId)).isEqualTo(2);
+        assertThat(adapter.publishes(itemId)).isEqualTo(1);
     }
 
     @Test
@@ -199,6 +283,24 @@ class ChannelRuntimeIntegrationTests {
 
     private void send(PublicationRequested request) throws Exception {
         kafka.send(Topics.PUBLICATIONS, request.itemId().toString(), request).get();
+    }
+
+    private static PublicationRequested withNewEventId(PublicationRequested r) {
+        return new PublicationRequested(
+                UUID.randomUUID(),
+                r.itemId(),
+                r.version(),
+                Instant.now(),
+                r.title(),
+                r.summary(),
+                r.bodyHtml(),
+                r.channels(),
+                r.catalogueItem(),
+                r.department(),
+                r.canonicalUrl(),
+                r.ledText(),
+                r.producedOn(),
+                r.approvedBy());
     }
 
     private static PublicationRequested request(UUID itemId, Set<Channel> channels) {

@@ -6,6 +6,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * A channel service made of the runtime and a scripted adapter; topics as publisher-core makes
@@ -18,6 +19,12 @@ class RuntimeTestApplication {
     @Bean
     ScriptedAdapter scriptedAdapter() {
         return new ScriptedAdapter();
+    }
+
+    /** Boot's template, except that the test can make the broker lose an item's next reports. */
+    @Bean
+    FlakyKafkaTemplate kafkaTemplate(ProducerFactory<Object, Object> producers) {
+        return new FlakyKafkaTemplate(producers);
     }
 
     @Bean
