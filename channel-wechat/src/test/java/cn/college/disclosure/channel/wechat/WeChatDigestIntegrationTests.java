@@ -55,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
             "channel.wechat.digest.check-interval=200ms",
             "channel.runtime.retry.initial-interval=200ms",
             "channel.runtime.retry.max-interval=1s",
+            "channel.runtime.retry.jitter=50ms",
             "channel.runtime.retry.max-attempts=5",
             "channel.runtime.reconciler.interval=1s",
             "channel.runtime.reconciler.stale-after=2s",

@@ -59,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "channel.runtime.retry.initial-interval=200ms",
             "channel.runtime.retry.max-interval=1s",
+            "channel.runtime.retry.jitter=50ms",
             "channel.runtime.retry.max-attempts=30",
             "channel.runtime.reconciler.interval=1s",
             "channel.runtime.reconciler.stale-after=2s",
