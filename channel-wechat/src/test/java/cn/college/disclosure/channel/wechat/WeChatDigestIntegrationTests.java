@@ -194,6 +194,37 @@ class WeChatDigestIntegrationTests {
         assertThat(calls("message/mass/sendall")).isEqualTo(massSends + 2);
     }
 
+    @Test
+    void aDigestPassRunsOnlyOnTheInstanceHoldingTheJobsLock() throws Exception {
+        LocalDate day = startDay(40);
+        UUID itemId = UUID.randomUUID();
+        send(request(itemId, "图书馆闭馆通知", day.atTime(10, 0).atZone(CHINA).toInstant()));
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
+        // another instance holds the wechat-digest lock (ShedLock's row in the runtime's table)
+        jdbc.sql(
+                        "insert into shedlock (name, lock_until, locked_at, locked_by) values"
+                                + " ('wechat-digest', now() + interval '1 hour', now(), 'other')"
+                                + " on conflict (name) do update set lock_until ="
+                                + " excluded.lock_until, locked_by = excluded.locked_by")
+                .update();
+        try {
+            clock.moveTo(day.atTime(20, 0, 1).atZone(CHINA).toInstant());
+
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> digest(day).isEmpty() && massSends("digest-" + day).isEmpty());
+        } finally {
+            // the other instance is gone and its lock ran out
+            jdbc.sql(
+                            "update shedlock set lock_until = now() - interval '1 second' where name ="
+                                    + " 'wechat-digest'")
+                    .update();
+        }
+
+        awaitDigest(day, "SENT");
+        assertThat(massSends("digest-" + day)).hasSize(1);
+    }
+
     // --- helpers ---
 
     /**
