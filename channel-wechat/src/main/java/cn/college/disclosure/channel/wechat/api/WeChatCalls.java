@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -77,11 +78,25 @@ public class WeChatCalls {
      * Runs a call that makes something on WeChat; a lost answer to it is {@link WeChatAnswerLost}.
      */
     public <T> T create(String what, Supplier<T> call) {
+        AtomicReference<@Nullable WeChatUnreachable> lost = new AtomicReference<>();
         try {
-            return call(what, call);
-        } catch (TransientDeliveryFailure e) {
-            WeChatUnreachable unreachable = unreachable(e);
-            if (unreachable != null && unreachable.mayHaveApplied()) {
+            return call(
+                    what,
+                    () -> {
+                        try {
+                            return call.get();
+                        } catch (WeChatUnreachable e) {
+                            if (e.mayHaveApplied()) {
+                                lost.set(e);
+                            }
+                            throw e;
+                        }
+                    });
+        } catch (TransientDeliveryFailure | ChannelParked e) {
+            // also when this very failure opened the breaker (the guard then parks): the call may
+            // have been applied all the same
+            WeChatUnreachable unreachable = lost.get();
+            if (unreachable != null) {
                 throw new WeChatAnswerLost(unreachable);
             }
             throw e;
@@ -97,14 +112,5 @@ public class WeChatCalls {
     public Instant nextMidnight() {
         LocalDate tomorrow = LocalDate.now(clock.withZone(quotaZone)).plusDays(1);
         return tomorrow.atStartOfDay(quotaZone).toInstant();
-    }
-
-    private static @Nullable WeChatUnreachable unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WeChatUnreachable unreachable) {
-                return unreachable;
-            }
-        }
-        return null;
     }
 }

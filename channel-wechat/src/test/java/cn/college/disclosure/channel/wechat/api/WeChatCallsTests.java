@@ -88,6 +88,29 @@ class WeChatCallsTests {
                 .isInstanceOf(TransientDeliveryFailure.class);
     }
 
+    @Test
+    void aLostAnswerThatOpensTheBreakerIsStillALostAnswerNotAPause() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(
+                            () ->
+                                    calls.call(
+                                            "draft/get",
+                                            unreachable(new ConnectException(), false)))
+                    .isInstanceOf(TransientDeliveryFailure.class);
+        }
+
+        // the fourth failure opens the breaker; it may have applied the submit all the same
+        assertThatThrownBy(
+                        () ->
+                                calls.create(
+                                        "freepublish/submit",
+                                        unreachable(
+                                                new SocketTimeoutException("Read timed out"),
+                                                true)))
+                .isInstanceOf(WeChatAnswerLost.class);
+        assertThat(calls.guard().state().name()).isEqualTo("OPEN");
+    }
+
     private static java.util.function.Supplier<String> refused(int errcode) {
         return () -> {
             throw new WeChatRefused("x", errcode, "scripted");
