@@ -280,10 +280,22 @@ class WeChatChannelAdapter implements ChannelAdapter {
                         own.published(sourceUrlOf(lost), since(lost.submitStartedAt()));
                 if (found.isPresent()) {
                     articleId = found.get().articleId();
-                } else if (lost.draftMediaId() != null && draftExists(lost.draftMediaId())) {
-                    throw new TransientDeliveryFailure(
-                            "the answer to submit of draft %s was lost and its job may still run;"
-                                    + " retracting after it ends".formatted(lost.draftMediaId()));
+                } else if (lost.draftMediaId() != null) {
+                    String draft = lost.draftMediaId();
+                    if (!draftExists(draft)) {
+                        throw new TransientDeliveryFailure(
+                                ("draft %s was consumed by a publish whose article is not listed"
+                                                + " yet; retracting once it is")
+                                        .formatted(draft));
+                    }
+                    if (clock.instant()
+                            .isBefore(since(lost.submitStartedAt()).plus(lostSubmitWait))) {
+                        throw new TransientDeliveryFailure(
+                                ("the answer to submit of draft %s was lost and its job may still"
+                                                + " run; retracting after it ends")
+                                        .formatted(draft));
+                    }
+                    // still in the box after lost-submit-wait: no job ever ran, nothing is live
                 }
             }
             if (articleId == null) {
