@@ -18,6 +18,10 @@ alter table delivery alter column report_owed set default true;
 
 create function delivery_report_owed() returns trigger language plpgsql as $$
 begin
+    if tg_op = 'UPDATE' and old.status = 'DELIVERED' and new.status = 'SUPERSEDED' then
+        -- replaced by a later version: still DELIVERED on the wire, so nothing new to report
+        return new;
+    end if;
     if tg_op = 'INSERT'
             or new.status is distinct from old.status
             or new.updated_at is distinct from old.updated_at

@@ -84,11 +84,13 @@ public record ChannelRuntimeProperties(
     /**
      * The scheduled jobs that only one instance of the channel may run at a time (ShedLock, JDBC).
      *
-     * @param lockAtMostFor how long a lock outlives an instance that died holding it
+     * @param lockAtMostFor how long a lock outlives an instance that died holding it (also the
+     *     pause of a locked job after a kill -9 and restart of a single instance); a pass that
+     *     takes longer may overlap another instance's, which the jobs tolerate (compare-and-set)
      * @param lockAtLeastFor how long a lock is held at least, so that instances with skewed clocks
      *     do not run the same pass twice
      */
     public record Scheduling(
-            @DefaultValue("10m") Duration lockAtMostFor,
+            @DefaultValue("1m") Duration lockAtMostFor,
             @DefaultValue("0s") Duration lockAtLeastFor) {}
 }

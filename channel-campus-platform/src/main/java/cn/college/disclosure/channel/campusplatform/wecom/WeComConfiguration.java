@@ -53,7 +53,8 @@ class WeComConfiguration {
 
     /**
      * A token from {@code gettoken}'s answer. A refusal (wrong CorpID or Secret, 40001/40013) is
-     * retried by the runtime and fails the delivery when the retries are spent.
+     * retried by the runtime (an operator may fix the secret meanwhile) and fails the delivery when
+     * the retry horizon ({@code channel.runtime.retry.horizon}) runs out.
      */
     private static WeComAccessTokens.Fetched fetched(JsonNode answer) {
         int errcode = answer.path("errcode").asInt();

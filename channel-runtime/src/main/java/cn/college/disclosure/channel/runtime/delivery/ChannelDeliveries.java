@@ -112,7 +112,7 @@ class ChannelDeliveries implements AsynchronousOutcomes {
             // an outage, not an answer: the entry stays as it is (its outcome is still unknown)
             // and the record waits for the resume
             ledger.outageBegan(entry.itemId(), entry.version());
-            reports.report(entry, DeliveryStatus.RETRYING, e.getMessage());
+            reportWhilePausing(entry, e);
             throw e;
         } catch (TransientDeliveryFailure | ProviderUnavailable e) {
             // the provider could not be asked: retried like a push it did not take, never pushed
@@ -178,8 +178,9 @@ class ChannelDeliveries implements AsynchronousOutcomes {
             throw new TransientDeliveryFailure(e.getMessage(), e);
         } catch (ChannelParked e) {
             // the provider took nothing and takes nothing until e.until(): say so, then wait
-            reports.report(
-                    ledger.record(itemId, version, LedgerStatus.RETRYING, null, e.getMessage()));
+            LedgerEntry retrying =
+                    ledger.record(itemId, version, LedgerStatus.RETRYING, null, e.getMessage());
+            reportWhilePausing(retrying, e);
             throw e;
         }
         // any other exception leaves the attempt IN_FLIGHT: the retry reconciles first
@@ -194,6 +195,18 @@ class ChannelDeliveries implements AsynchronousOutcomes {
                     "the adapter answered " + outcome + " to a publish");
         }
         return record(itemId, version, outcome);
+    }
+
+    /**
+     * Reports RETRYING with the pause's reason and resume time; a report the broker does not take
+     * stays owed, and the pause goes ahead.
+     */
+    private void reportWhilePausing(LedgerEntry entry, ChannelParked parked) {
+        try {
+            reports.report(entry, DeliveryStatus.RETRYING, parked.getMessage());
+        } catch (DeliveryReports.ReportNotSent e) {
+            log.warn("{}; pausing regardless", e.getMessage());
+        }
     }
 
     /** Records a delivered, failed, pending or unconfirmed outcome. */

@@ -17,6 +17,7 @@ import cn.college.disclosure.channel.runtime.ChannelAdapter;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
+import cn.college.disclosure.channel.runtime.resilience.ProviderUnavailable;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryStatus;
@@ -200,6 +201,50 @@ class ChannelDeliveriesTests {
 
         verify(ledger).record(item, version, LedgerStatus.RETRYING, null, "503");
         verify(ledger, never()).markProcessed(any(), any());
+    }
+
+    @Test
+    void aReconcileThatCannotReachTheProviderIsAnOutageNotAnAnswer() {
+        when(ledger.find(item, version)).thenReturn(Optional.of(entry(LedgerStatus.IN_FLIGHT, 2)));
+        when(adapter.reconcile(any())).thenThrow(new ProviderUnavailable("connection refused"));
+
+        assertThatThrownBy(() -> deliveries.deliver(request))
+                .isInstanceOf(TransientDeliveryFailure.class)
+                .hasMessageContaining("connection refused");
+
+        verify(ledger).outageBegan(item, version);
+        verify(adapter, never()).publish(any(), any());
+        verify(ledger, never()).record(any(), anyInt(), any(), any(), any());
+        verify(ledger, never()).markProcessed(any(), any());
+    }
+
+    @Test
+    void anAsynchronousOutcomeWhoseReportIsLostStaysRecordedAndOwed() {
+        when(ledger.find(item, version))
+                .thenReturn(Optional.of(entry(LedgerStatus.PENDING, 1)))
+                .thenReturn(Optional.of(entry(LedgerStatus.DELIVERED, 1)));
+        when(ledger.transition(any(), eq(LedgerStatus.DELIVERED), any(), any(), any(), any()))
+                .thenReturn(true);
+        org.mockito.Mockito.doThrow(
+                        new DeliveryReports.ReportNotSent(
+                                new cn.college.disclosure.contract.DeliveryReported(
+                                        UUID.randomUUID(),
+                                        item,
+                                        version,
+                                        Instant.now(),
+                                        Channel.WEBSITE,
+                                        DeliveryStatus.DELIVERED,
+                                        PAGE,
+                                        1,
+                                        null),
+                                new RuntimeException("broker away")))
+                .when(reports)
+                .report(any(LedgerEntry.class));
+
+        boolean changed =
+                deliveries.arrived(item, version, DeliveryOutcome.delivered(PAGE, "items/x.html"));
+
+        assertThat(changed).isTrue();
     }
 
     @Test

@@ -189,6 +189,28 @@ class ChannelRuntimeIntegrationTests {
     }
 
     @Test
+    void aPauseSpendsNoTryButTheHorizonKeepsCountingWhileTheProviderIsAway() throws Exception {
+        UUID itemId = UUID.randomUUID();
+        adapter.script(itemId, ScriptedAdapter.Script.PARK_FOR_EVER);
+
+        send(request(itemId, Set.of(Channel.LED_SCREEN)));
+
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> {
+                            assertThat(reports.statuses(itemId))
+                                    .last()
+                                    .isEqualTo(DeliveryStatus.FAILED);
+                            assertThat(deadLetters.keyed(itemId)).hasSize(1);
+                        });
+        assertThat(reports.of(itemId).get(0).status()).isEqualTo(DeliveryStatus.RETRYING);
+        assertThat(reports.of(itemId).get(0).detail()).contains("paused until");
+        assertThat(reports.of(itemId).get(reports.of(itemId).size() - 1).detail())
+                .contains("retry horizon of PT10S ran out")
+                .contains("circuit breaker screen-api is OPEN");
+    }
+
+    @Test
     void aRefusalFailsAtOnceWithoutRetryOrDeadLetter() throws Exception {
         UUID itemId = UUID.randomUUID();
         adapter.script(itemId, ScriptedAdapter.Script.REFUSE);

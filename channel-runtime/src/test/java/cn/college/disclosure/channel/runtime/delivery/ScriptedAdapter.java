@@ -1,6 +1,7 @@
 package cn.college.disclosure.channel.runtime.delivery;
 
 import cn.college.disclosure.channel.runtime.ChannelAdapter;
+import cn.college.disclosure.channel.runtime.ChannelParked;
 import cn.college.disclosure.channel.runtime.DeliveryAttempt;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
@@ -11,6 +12,7 @@ import cn.college.disclosure.contract.DeliveryWarning;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,8 @@ class ScriptedAdapter implements ChannelAdapter {
         FAIL_TRANSIENTLY,
         /** The provider is away for {@link #DOWN_FOR} tries, then delivers. */
         DOWN_FOR_A_WHILE,
+        /** The provider's breaker stays open: every try parks the channel for a moment. */
+        PARK_FOR_EVER,
         /** The provider answers that it will never take the item. */
         REFUSE,
         ACCEPT_AND_CONFIRM_LATER
@@ -77,6 +81,9 @@ class ScriptedAdapter implements ChannelAdapter {
                 yield DeliveryOutcome.delivered(url(request.itemId()), "screen-1");
             }
             case REFUSE -> DeliveryOutcome.failed("text refused by the controller: 400");
+            case PARK_FOR_EVER ->
+                    throw new ChannelParked(
+                            Instant.now().plusMillis(50), "circuit breaker screen-api is OPEN");
             case ACCEPT_AND_CONFIRM_LATER -> {
                 live.put(request.itemId(), request.version());
                 yield DeliveryOutcome.pending("job-" + request.itemId(), "queued on screen 1");
