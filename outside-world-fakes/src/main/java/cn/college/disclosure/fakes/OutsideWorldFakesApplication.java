@@ -4,14 +4,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The outside world, faked: one package per provider ({@code wechat}), each speaking that
  * provider's protocol with its real rules, plus a {@code /sandbox/<provider>} API to script
- * failures and inspect what arrived.
+ * failures and inspect what arrived. What the fakes do by themselves (publish jobs finishing,
+ * screens polling) runs on Boot's one {@code TaskScheduler} ({@code spring.task.scheduling.*}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class OutsideWorldFakesApplication {
 
     /** The configuration name, so that another service's {@code application.yml} is never read. */

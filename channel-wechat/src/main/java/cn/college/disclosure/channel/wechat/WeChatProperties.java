@@ -3,6 +3,7 @@ package cn.college.disclosure.channel.wechat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,6 +27,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     spacing is {@code channel.runtime.reconciler.interval}
  * @param quotaZone the time zone whose midnight resets WeChat's daily quotas
  * @param imageFetchTimeout how long fetching one body image for {@code uploadimg} may take
+ * @param imageOrigins the only origins ({@code scheme://host[:port]}) body images are fetched from:
+ *     the college's own, by default the website's public base URL and the core's media URL; an
+ *     {@code <img src>} anywhere else is never requested and is left out with a warning
+ * @param lostSubmitWait after a {@code freepublish/submit} whose answer was lost, how long the
+ *     channel waits for a publish job that may be running (its draft still in the draft box, no
+ *     article with its marker yet) before it concludes the submit never became a job and submits
+ *     the same draft again
+ * @param callbackMaxSkew how far a callback's {@code timestamp} may be from the channel's clock;
+ *     older or newer pushes are refused, and each nonce is accepted once within this window
  */
 @ConfigurationProperties("channel.wechat")
 public record WeChatProperties(
@@ -39,4 +49,7 @@ public record WeChatProperties(
         @DefaultValue("30s") Duration forceRefreshMinInterval,
         @DefaultValue("30") int maxPolls,
         @DefaultValue("Asia/Shanghai") ZoneId quotaZone,
-        @DefaultValue("5s") Duration imageFetchTimeout) {}
+        @DefaultValue("5s") Duration imageFetchTimeout,
+        @DefaultValue({"http://localhost:8081", "http://localhost:8080"}) List<URI> imageOrigins,
+        @DefaultValue("10m") Duration lostSubmitWait,
+        @DefaultValue("5m") Duration callbackMaxSkew) {}

@@ -14,7 +14,11 @@ final class FakeWeChat {
 
     private FakeWeChat() {}
 
-    static synchronized String url() {
+    static String url() {
+        return "http://localhost:" + port();
+    }
+
+    static synchronized int port() {
         if (fakes == null) {
             fakes =
                     OutsideWorldFakesApplication.start(
@@ -22,6 +26,6 @@ final class FakeWeChat {
             ConfigurableApplicationContext started = fakes;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "fake-wechat-stop"));
         }
-        return "http://localhost:" + fakes.getEnvironment().getProperty("local.server.port");
+        return Integer.parseInt(fakes.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -8,6 +8,7 @@ import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
+import cn.college.disclosure.contract.DeliveryWarning;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
@@ -59,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "channel.runtime.retry.initial-interval=200ms",
             "channel.runtime.retry.max-interval=1s",
+            "channel.runtime.retry.jitter=50ms",
             "channel.runtime.retry.max-attempts=5",
             "channel.runtime.reconciler.interval=1s",
             "channel.runtime.reconciler.stale-after=2s",
@@ -137,12 +139,25 @@ class WeChatChannelIntegrationTests {
         JsonNode article = article("2024年招生章程");
         assertThat(delivered.channel()).isEqualTo(Channel.WECHAT);
         assertThat(delivered.externalUrl()).hasToString(article.path("article_url").asString());
-        assertThat(delivered.detail()).contains("image http://127.0.0.1:9/gone.png removed");
+        // not one of the college's origins: never requested, left out with a warning
+        assertThat(delivered.warnings())
+                .containsExactly(
+                        new DeliveryWarning(
+                                DeliveryWarning.IMAGE_UNREADABLE, "http://127.0.0.1:9/gone.png"));
         assertThat(article.path("content").asString())
                 .contains("mmbiz.qpic.cn")
                 .doesNotContain("127.0.0.1");
+        // the item's page, marked with the delivery's idempotency key (found again after a lost
+        // answer)
         assertThat(article.path("content_source_url").asString())
-                .isEqualTo("https://xxgk.example.edu.cn/" + WebsitePaths.itemPage(itemId));
+                .isEqualTo(
+                        "https://xxgk.example.edu.cn/"
+                                + WebsitePaths.itemPage(itemId)
+                                + "?wechat_ref="
+                                + UUID.nameUUIDFromBytes(
+                                        ("WECHAT/" + itemId + "/1")
+                                                .getBytes(
+                                                        java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(reports.statuses(itemId)).startsWith(DeliveryStatus.PENDING);
     }
 

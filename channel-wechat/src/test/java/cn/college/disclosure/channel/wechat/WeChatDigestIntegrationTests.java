@@ -53,9 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
             "channel.wechat.digest.zone=Asia/Shanghai",
             "channel.wechat.digest.max-articles=8",
             "channel.wechat.digest.check-interval=200ms",
-            "channel.wechat.digest.retry-interval=500ms",
             "channel.runtime.retry.initial-interval=200ms",
             "channel.runtime.retry.max-interval=1s",
+            "channel.runtime.retry.jitter=50ms",
             "channel.runtime.retry.max-attempts=5",
             "channel.runtime.reconciler.interval=1s",
             "channel.runtime.reconciler.stale-after=2s",
@@ -192,6 +192,37 @@ class WeChatDigestIntegrationTests {
         assertThat(digest.path("msg_id").asString())
                 .isEqualTo(sent.get(0).path("msg_id").asString());
         assertThat(calls("message/mass/sendall")).isEqualTo(massSends + 2);
+    }
+
+    @Test
+    void aDigestPassRunsOnlyOnTheInstanceHoldingTheJobsLock() throws Exception {
+        LocalDate day = startDay(40);
+        UUID itemId = UUID.randomUUID();
+        send(request(itemId, "图书馆闭馆通知", day.atTime(10, 0).atZone(CHINA).toInstant()));
+        reports.await(itemId, 1, DeliveryStatus.DELIVERED);
+        // another instance holds the wechat-digest lock (ShedLock's row in the runtime's table)
+        jdbc.sql(
+                        "insert into shedlock (name, lock_until, locked_at, locked_by) values"
+                                + " ('wechat-digest', now() + interval '1 hour', now(), 'other')"
+                                + " on conflict (name) do update set lock_until ="
+                                + " excluded.lock_until, locked_by = excluded.locked_by")
+                .update();
+        try {
+            clock.moveTo(day.atTime(20, 0, 1).atZone(CHINA).toInstant());
+
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> digest(day).isEmpty() && massSends("digest-" + day).isEmpty());
+        } finally {
+            // the other instance is gone and its lock ran out
+            jdbc.sql(
+                            "update shedlock set lock_until = now() - interval '1 second' where name ="
+                                    + " 'wechat-digest'")
+                    .update();
+        }
+
+        awaitDigest(day, "SENT");
+        assertThat(massSends("digest-" + day)).hasSize(1);
     }
 
     // --- helpers ---

@@ -13,14 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * after a 200 shows the feed's pages and acknowledges its {@code version}; a 304 changes nothing.
  * An acknowledgement that fails is sent again after the next poll (the ETag is kept only once the
  * version was acknowledged). A screen that could not refresh for the feed's {@code ttlSec} blanks,
- * as a real one must. A screen set down polls nothing until it is set up again.
+ * as a real one must. A screen set down polls nothing until it is set up again. The polls run on
+ * the fakes' {@link TaskScheduler}, from the moment the bean is ready until it is destroyed.
  */
-class FakeLedScreens implements SmartLifecycle {
+class FakeLedScreens implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FakeLedScreens.class);
 
@@ -189,9 +189,11 @@ class FakeLedScreens implements SmartLifecycle {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
     private final Map<String, Running> screens = new TreeMap<>();
-    private @Nullable ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
+    private boolean running;
 
-    FakeLedScreens(FakeLedScreenProperties properties, Clock clock) {
+    FakeLedScreens(FakeLedScreenProperties properties, TaskScheduler scheduler, Clock clock) {
+        this.scheduler = scheduler;
         this.clock = clock;
         properties.screens().forEach(s -> screens.put(s.screenId(), new Running(s)));
     }
@@ -204,7 +206,7 @@ class FakeLedScreens implements SmartLifecycle {
         }
         Running running = new Running(screen);
         screens.put(screen.screenId(), running);
-        if (scheduler != null) {
+        if (this.running) {
             schedule(running);
         }
     }
@@ -231,37 +233,22 @@ class FakeLedScreens implements SmartLifecycle {
     }
 
     private void schedule(Running running) {
-        long millis = running.screen.pollInterval().toMillis();
         running.task =
-                scheduler.scheduleWithFixedDelay(running::poll, 0, millis, TimeUnit.MILLISECONDS);
+                scheduler.scheduleWithFixedDelay(running::poll, running.screen.pollInterval());
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler =
-                Executors.newScheduledThreadPool(
-                        2,
-                        runnable -> {
-                            Thread thread = new Thread(runnable, "fake-led-screen");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+    public synchronized void afterPropertiesSet() {
+        running = true;
         screens.values().forEach(this::schedule);
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public synchronized void destroy() {
+        running = false;
+        screens.values().stream()
+                .map(screen -> screen.task)
+                .filter(java.util.Objects::nonNull)
+                .forEach(task -> task.cancel(true));
     }
 }

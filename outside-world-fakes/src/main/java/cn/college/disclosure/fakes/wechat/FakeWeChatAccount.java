@@ -49,6 +49,9 @@ class FakeWeChatAccount {
             @Nullable String contentSourceUrl,
             String thumbMediaId) {}
 
+    /** A draft in the draft box, until a successful publish consumes it. */
+    record Draft(String mediaId, List<Article> articles, Instant updateTime) {}
+
     /** A publish job and, once it succeeded, the published article. */
     static final class Publication {
         final long publishId;
@@ -78,7 +81,7 @@ class FakeWeChatAccount {
     private final Map<String, Integer> calls = new LinkedHashMap<>();
     private final Map<String, Deque<ScriptedFailure>> scripts = new HashMap<>();
     private final Set<String> materials = new HashSet<>();
-    private final Map<String, List<Article>> drafts = new HashMap<>();
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<Long, Publication> publications = new LinkedHashMap<>();
     private final Map<String, Long> massSent = new HashMap<>();
     private final List<Map<String, Object>> massSends = new ArrayList<>();
@@ -88,6 +91,7 @@ class FakeWeChatAccount {
     private int massSendsToday;
     private @Nullable String callbackUrl;
     private boolean callbacksEnabled = true;
+    private Duration publishDelay;
 
     FakeWeChatAccount(FakeWeChatProperties properties, Clock clock) {
         this.properties = properties;
@@ -112,6 +116,7 @@ class FakeWeChatAccount {
         dailyQuota = properties.dailyQuota();
         callbackUrl = properties.callbackUrl() == null ? null : properties.callbackUrl().toString();
         callbacksEnabled = true;
+        publishDelay = properties.publishDelay();
     }
 
     // --- sandbox ---
@@ -137,6 +142,7 @@ class FakeWeChatAccount {
                             head.httpStatus(),
                             head.delayMillis(),
                             head.applyThenDrop(),
+                            head.answerDelayMillis(),
                             head.expireToken()));
         }
         return Optional.of(head);
@@ -145,7 +151,11 @@ class FakeWeChatAccount {
     synchronized void settings(
             @Nullable String callbackUrl,
             @Nullable Boolean callbacksEnabled,
-            @Nullable Integer dailyQuota) {
+            @Nullable Integer dailyQuota,
+            @Nullable Duration publishDelay) {
+        if (publishDelay != null) {
+            this.publishDelay = publishDelay;
+        }
         if (callbackUrl != null) {
             this.callbackUrl = callbackUrl;
         }
@@ -168,6 +178,11 @@ class FakeWeChatAccount {
 
     synchronized void endNextPublishWith(int status) {
         nextPublishStatuses.add(status);
+    }
+
+    /** How long a publish job takes from submit to its outcome. */
+    synchronized Duration publishDelay() {
+        return publishDelay;
     }
 
     synchronized @Nullable String callbackUrl() {
@@ -198,6 +213,45 @@ class FakeWeChatAccount {
             row.put("publish_status", publication.status);
             row.put("content", article.content());
             row.put("content_source_url", article.contentSourceUrl());
+            list.add(row);
+        }
+        return list;
+    }
+
+    /**
+     * Every publish job WeChat accepted, also those still publishing or failed, oldest first: two
+     * jobs for one (item, version) are a duplicate even before the second finishes.
+     */
+    synchronized List<Map<String, Object>> jobs() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Publication publication : publications.values()) {
+            Article article = publication.articles.get(0);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("publish_id", publication.publishId);
+            row.put("media_id", publication.mediaId);
+            row.put("publish_status", publication.status);
+            row.put("article_id", publication.articleId);
+            row.put("title", article.title());
+            row.put("content_source_url", article.contentSourceUrl());
+            row.put("deleted", publication.deleted);
+            list.add(row);
+        }
+        return list;
+    }
+
+    /** The draft box now, newest first: {@code media_id}, {@code titles}, sources, update time. */
+    synchronized List<Map<String, Object>> draftBox() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Draft draft : draftList()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("media_id", draft.mediaId());
+            row.put("titles", draft.articles().stream().map(Article::title).toList());
+            row.put(
+                    "content_source_urls",
+                    draft.articles().stream()
+                            .map(a -> a.contentSourceUrl() == null ? "" : a.contentSourceUrl())
+                            .toList());
+            row.put("update_time", draft.updateTime().toString());
             list.add(row);
         }
         return list;
@@ -299,18 +353,32 @@ class FakeWeChatAccount {
                             article.thumbMediaId()));
         }
         String mediaId = "DRAFT_" + UUID.randomUUID().toString().replace("-", "");
-        drafts.put(mediaId, kept);
+        drafts.put(mediaId, new Draft(mediaId, List.copyOf(kept), clock.instant()));
         return mediaId;
     }
 
+    /** A draft still in the draft box; 40007 for one never made or consumed by a publish. */
     synchronized List<Article> draft(String mediaId) {
-        List<Article> draft = drafts.get(mediaId);
+        Draft draft = drafts.get(mediaId);
         if (draft == null) {
             throw new WeChatRefusal(40007, "invalid media_id");
         }
-        return draft;
+        return draft.articles();
     }
 
+    /** {@code draft/batchget}: the draft box, most recently updated first. */
+    synchronized List<Draft> draftList() {
+        return drafts.values().stream()
+                .sorted(Comparator.comparing(Draft::updateTime).reversed())
+                .toList();
+    }
+
+    /**
+     * {@code freepublish/submit}: a draft still in the draft box becomes a publish job; a draft a
+     * successful publish consumed, or one never made, is refused with 40007 as WeChat refuses it. A
+     * draft whose job is still running is accepted again and becomes a second job (WeChat does not
+     * document that case; the fake takes the worst reading, a second article).
+     */
     synchronized Publication submit(String mediaId) {
         List<Article> draft = draft(mediaId);
         Publication publication =

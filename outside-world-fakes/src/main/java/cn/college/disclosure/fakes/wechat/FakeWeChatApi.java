@@ -2,8 +2,11 @@ package cn.college.disclosure.fakes.wechat;
 
 import cn.college.disclosure.fakes.wechat.FakeWeChatAccount.Article;
 import cn.college.disclosure.fakes.wechat.FakeWeChatAccount.Publication;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.catalina.connector.ResponseFacade;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,6 +156,62 @@ class FakeWeChatApi {
                                         .toList()));
     }
 
+    /**
+     * {@code draft/batchget} {@code {offset, count, no_content}}: {@code {total_count, item_count,
+     * item: [{media_id, content: {news_item: [...]}, update_time}]}}, most recently updated first.
+     */
+    @PostMapping("/draft/batchget")
+    void listDrafts(
+            @RequestParam(name = "access_token", required = false) @Nullable String token,
+            @RequestBody String body,
+            HttpServletResponse response)
+            throws IOException {
+        JsonNode request = json.readTree(body);
+        answer(
+                "draft/batchget",
+                token,
+                true,
+                response,
+                () -> {
+                    int offset = Math.max(0, request.path("offset").asInt(0));
+                    int count = Math.min(20, Math.max(1, request.path("count").asInt(20)));
+                    boolean noContent = request.path("no_content").asInt(0) == 1;
+                    List<FakeWeChatAccount.Draft> all = account.draftList();
+                    List<Map<String, Object>> items = new ArrayList<>();
+                    for (FakeWeChatAccount.Draft draft :
+                            all.subList(
+                                    Math.min(offset, all.size()),
+                                    Math.min(offset + count, all.size()))) {
+                        List<Map<String, Object>> news = new ArrayList<>();
+                        for (Article article : draft.articles()) {
+                            Map<String, Object> item = newsItem(article);
+                            if (noContent) {
+                                item.remove("content");
+                            }
+                            item.put(
+                                    "url",
+                                    "http://mp.weixin.qq.com/s?__biz=fake&mid=" + draft.mediaId());
+                            news.add(item);
+                        }
+                        Map<String, Object> item = new LinkedHashMap<>();
+                        item.put("media_id", draft.mediaId());
+                        item.put(
+                                "content",
+                                Map.of(
+                                        "news_item",
+                                        news,
+                                        "create_time",
+                                        draft.updateTime().getEpochSecond(),
+                                        "update_time",
+                                        draft.updateTime().getEpochSecond()));
+                        item.put("update_time", draft.updateTime().getEpochSecond());
+                        items.add(item);
+                    }
+                    return Map.of(
+                            "total_count", all.size(), "item_count", items.size(), "item", items);
+                });
+    }
+
     @PostMapping("/freepublish/submit")
     void submit(
             @RequestParam(name = "access_token", required = false) @Nullable String token,
@@ -221,37 +281,30 @@ class FakeWeChatApi {
                 true,
                 response,
                 () -> {
-                    int offset = request.path("offset").asInt(0);
+                    int offset = Math.max(0, request.path("offset").asInt(0));
                     int count = Math.min(20, Math.max(1, request.path("count").asInt(20)));
+                    boolean noContent = request.path("no_content").asInt(0) == 1;
                     List<Publication> all = account.published();
                     List<Map<String, Object>> items = new ArrayList<>();
                     for (Publication p :
                             all.subList(
                                     Math.min(offset, all.size()),
                                     Math.min(offset + count, all.size()))) {
-                        items.add(
-                                Map.of(
-                                        "article_id", p.articleId,
-                                        "content",
-                                                Map.of(
-                                                        "news_item",
-                                                        p.articles.stream()
-                                                                .map(
-                                                                        a -> {
-                                                                            Map<String, Object>
-                                                                                    item =
-                                                                                            newsItem(
-                                                                                                    a);
-                                                                            item.put(
-                                                                                    "url",
-                                                                                    p.articleUrl);
-                                                                            item.put(
-                                                                                    "is_deleted",
-                                                                                    p.deleted);
-                                                                            return item;
-                                                                        })
-                                                                .toList()),
-                                        "update_time", p.updateTime.getEpochSecond()));
+                        List<Map<String, Object>> news = new ArrayList<>();
+                        for (Article article : p.articles) {
+                            Map<String, Object> item = newsItem(article);
+                            if (noContent) {
+                                item.remove("content");
+                            }
+                            item.put("url", p.articleUrl);
+                            item.put("is_deleted", p.deleted);
+                            news.add(item);
+                        }
+                        Map<String, Object> item = new LinkedHashMap<>();
+                        item.put("article_id", p.articleId);
+                        item.put("content", Map.of("news_item", news));
+                        item.put("update_time", p.updateTime.getEpochSecond());
+                        items.add(item);
                     }
                     return Map.of(
                             "total_count", all.size(), "item_count", items.size(), "item", items);
@@ -366,9 +419,16 @@ class FakeWeChatApi {
             body.putAll(refusal.extra());
         }
         if (script.isPresent() && script.get().drops()) {
-            log.info("{} applied; dropping the connection before the answer", endpoint);
+            log.info("{} applied; closing the connection without an answer", endpoint);
             drop(response);
             return;
+        }
+        if (script.isPresent() && script.get().answerDelayMillis() != null) {
+            log.info(
+                    "{} applied; answering only after {} ms",
+                    endpoint,
+                    script.get().answerDelayMillis());
+            pause(script.get().answerDelayMillis());
         }
         write(response, body);
     }
@@ -382,16 +442,45 @@ class FakeWeChatApi {
     }
 
     /**
-     * Promises more bytes than it sends: the client sees the connection end in the middle of the
-     * answer, as when a connection drops after the server applied the call.
+     * Closes the connection without a byte of answer, as when it drops after WeChat applied the
+     * call: Tomcat is told to close the socket now ({@code ActionCode.CLOSE_NOW}), so the client
+     * sees no response at all. Should Tomcat's response not be reachable, the answer is cut short
+     * instead (more bytes promised than sent): to the client, equally no usable answer.
      */
     private static void drop(HttpServletResponse response) throws IOException {
+        org.apache.coyote.Response coyote = coyote(response);
+        if (coyote != null) {
+            coyote.action(org.apache.coyote.ActionCode.CLOSE_NOW, null);
+            return;
+        }
         byte[] partial = "{\"errcode\":0,".getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType("application/json; charset=UTF-8");
         response.setContentLength(4096);
         response.getOutputStream().write(partial);
         response.flushBuffer();
+    }
+
+    private static org.apache.coyote.@Nullable Response coyote(ServletResponse response) {
+        ServletResponse current = response;
+        while (current instanceof ServletResponseWrapper wrapper) {
+            current = wrapper.getResponse();
+        }
+        if (current instanceof org.apache.catalina.connector.Response connector) {
+            return connector.getCoyoteResponse();
+        }
+        if (current instanceof ResponseFacade facade) {
+            try {
+                Field field = ResponseFacade.class.getDeclaredField("response");
+                field.setAccessible(true);
+                return ((org.apache.catalina.connector.Response) field.get(facade))
+                        .getCoyoteResponse();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                log.warn(
+                        "Cannot reach Tomcat's response to close the connection: {}", e.toString());
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> error(int errcode, String errmsg) {

@@ -3,6 +3,7 @@ package cn.college.disclosure.fakes.wechat;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 
 /** The fake account and its publisher. */
 @Configuration(proxyBeanMethods = false)
@@ -14,7 +15,8 @@ class FakeWeChatConfiguration {
     }
 
     @Bean
-    PublishJobs fakeWeChatPublishJobs(FakeWeChatAccount account, FakeWeChatProperties properties) {
-        return new PublishJobs(account, properties, Clock.systemUTC());
+    PublishJobs fakeWeChatPublishJobs(
+            FakeWeChatAccount account, FakeWeChatProperties properties, TaskScheduler scheduler) {
+        return new PublishJobs(account, properties, scheduler, Clock.systemUTC());
     }
 }

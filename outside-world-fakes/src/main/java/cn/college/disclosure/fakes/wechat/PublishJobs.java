@@ -13,46 +13,40 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Publishes asynchronously, as WeChat does: a submitted job finishes after {@code
- * fakes.wechat.publish-delay}, then the {@code PUBLISHJOBFINISH} event is pushed to the callback
- * URL, signed with the callback token the way WeChat signs it.
+ * fakes.wechat.publish-delay} (changed at run time by the sandbox's settings: real jobs can take
+ * many seconds), then the {@code PUBLISHJOBFINISH} event is pushed to the callback URL, signed with
+ * the callback token the way WeChat signs it. The jobs run on the fakes' {@link TaskScheduler}.
  */
-class PublishJobs implements DisposableBean {
+class PublishJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PublishJobs.class);
 
     private final FakeWeChatAccount account;
     private final FakeWeChatProperties properties;
     private final Clock clock;
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "fake-wechat-publisher");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+    private final TaskScheduler scheduler;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    PublishJobs(FakeWeChatAccount account, FakeWeChatProperties properties, Clock clock) {
+    PublishJobs(
+            FakeWeChatAccount account,
+            FakeWeChatProperties properties,
+            TaskScheduler scheduler,
+            Clock clock) {
         this.account = account;
+        this.scheduler = scheduler;
         this.properties = properties;
         this.clock = clock;
     }
 
     void schedule(long publishId) {
-        executor.schedule(
-                () -> finish(publishId),
-                properties.publishDelay().toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> finish(publishId), clock.instant().plus(account.publishDelay()));
     }
 
     /** Pushes an event about a publication now (also used by the sandbox for statuses 5 and 6). */
@@ -170,10 +164,5 @@ class PublishJobs implements DisposableBean {
         }
         xml.append("</PublishEventInfo></xml>");
         return xml.toString();
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
     }
 }

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param errmsg with this message
  * @param httpStatus answer this HTTP status (e.g. 502) with an empty body instead
  * @param delayMillis wait this long before handling
- * @param applyThenDrop do the work, then drop the connection before the answer is complete
+ * @param applyThenDrop do the work, then close the connection without answering (the client sees no
+ *     response at all, as when a connection drops after WeChat applied the call)
+ * @param answerDelayMillis do the work, then wait this long before answering: longer than the
+ *     client's read timeout, WeChat applied the call but never answered
  * @param expireToken expire every access token before handling, so the call fails with 42001
  */
 record ScriptedFailure(
@@ -23,6 +26,7 @@ record ScriptedFailure(
         @Nullable Integer httpStatus,
         @Nullable Long delayMillis,
         @Nullable Boolean applyThenDrop,
+        @Nullable Long answerDelayMillis,
         @Nullable Boolean expireToken) {
 
     boolean drops() {

@@ -1,5 +1,6 @@
 package cn.college.disclosure.fakes.wechat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +23,14 @@ class WeChatSandbox {
      * @param callbackUrl where {@code PUBLISHJOBFINISH} goes
      * @param callbacksEnabled false to lose every callback (the channel must poll)
      * @param dailyQuota API calls per day before 45009
+     * @param publishDelay how long each publish job submitted from now on takes (ISO-8601, e.g.
+     *     {@code "PT8S"}; the fault suite's slow jobs)
      */
     record Settings(
             @Nullable String callbackUrl,
             @Nullable Boolean callbacksEnabled,
-            @Nullable Integer dailyQuota) {}
+            @Nullable Integer dailyQuota,
+            @Nullable Duration publishDelay) {}
 
     private final FakeWeChatAccount account;
     private final PublishJobs jobs;
@@ -53,6 +57,23 @@ class WeChatSandbox {
         return account.massSends();
     }
 
+    /**
+     * Every publish job WeChat accepted (also running and failed ones), oldest first: {@code
+     * publish_id}, {@code media_id}, {@code publish_status} (1 while publishing), {@code
+     * article_id}, {@code title}, {@code content_source_url}, {@code deleted}. Two jobs for one
+     * item version are a duplicate even before the second finishes.
+     */
+    @GetMapping("/jobs")
+    List<Map<String, Object>> jobs() {
+        return account.jobs();
+    }
+
+    /** The draft box now, newest first: {@code media_id}, {@code titles}, sources, update time. */
+    @GetMapping("/drafts")
+    List<Map<String, Object>> drafts() {
+        return account.draftBox();
+    }
+
     /** How often each endpoint was called, and how many tokens were fetched. */
     @GetMapping("/calls")
     Map<String, Object> calls() {
@@ -67,7 +88,10 @@ class WeChatSandbox {
     @PutMapping("/settings")
     void settings(@RequestBody Settings settings) {
         account.settings(
-                settings.callbackUrl(), settings.callbacksEnabled(), settings.dailyQuota());
+                settings.callbackUrl(),
+                settings.callbacksEnabled(),
+                settings.dailyQuota(),
+                settings.publishDelay());
     }
 
     /** Every token expires now. */

@@ -20,6 +20,8 @@ import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.WxMpMassTagMessage;
 import me.chanjar.weixin.mp.bean.draft.WxMpAddDraft;
 import me.chanjar.weixin.mp.bean.draft.WxMpDraftArticles;
+import me.chanjar.weixin.mp.bean.draft.WxMpDraftItem;
+import me.chanjar.weixin.mp.bean.draft.WxMpDraftList;
 import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishArticles;
 import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishItem;
 import me.chanjar.weixin.mp.bean.freepublish.WxMpFreePublishList;
@@ -63,8 +65,18 @@ public class WeChatApiClient {
             @Nullable String contentSourceUrl,
             boolean deleted) {}
 
+    /** One draft of {@code draft/batchget}: its media_id and its articles' "阅读原文" links. */
+    public record Draft(String mediaId, Instant updatedAt, List<String> contentSourceUrls) {}
+
     /** A mass send WeChat accepted, now or, when {@code alreadySent}, earlier. */
     public record MassSent(@Nullable String msgId, boolean alreadySent) {}
+
+    /**
+     * The external API's name: the Resilience4j instance ({@code
+     * resilience4j.*.instances.wechat-api}) of its one {@code ProviderGuard}, shared by the
+     * articles and the digest.
+     */
+    public static final String NAME = "wechat-api";
 
     /** 45065: a mass send with this clientmsgid was already made. */
     static final int ALREADY_SENT = 45065;
@@ -213,7 +225,36 @@ public class WeChatApiClient {
                 () -> wechat.getFreePublishService().deletePushAllArticle(articleId));
     }
 
-    /** {@code freepublish/batchget}, newest first. */
+    /**
+     * {@code draft/batchget} without content ({@code no_content=1}), most recently updated first.
+     */
+    public List<Draft> drafts(int offset, int count) {
+        WxMpDraftList list =
+                call("draft/batchget", () -> wechat.getDraftService().listDraft(offset, count, 1));
+        List<Draft> drafts = new ArrayList<>();
+        if (list.getItems() == null) {
+            return drafts;
+        }
+        for (WxMpDraftItem item : list.getItems()) {
+            List<String> sources = new ArrayList<>();
+            if (item.getContent() != null && item.getContent().getNewsItem() != null) {
+                for (WxMpDraftArticles news : item.getContent().getNewsItem()) {
+                    if (news.getContentSourceUrl() != null) {
+                        sources.add(news.getContentSourceUrl());
+                    }
+                }
+            }
+            drafts.add(
+                    new Draft(
+                            item.getMediaId(),
+                            Instant.ofEpochSecond(
+                                    item.getUpdateTime() == null ? 0 : item.getUpdateTime()),
+                            sources));
+        }
+        return drafts;
+    }
+
+    /** {@code freepublish/batchget} without content ({@code no_content=1}), newest first. */
     public List<PublishedArticle> published(int offset, int count) {
         WxMpFreePublishList list =
                 call(

@@ -1,5 +1,6 @@
 package cn.college.disclosure.channel.wechat.api;
 
+import cn.college.disclosure.channel.runtime.resilience.ProviderGuards;
 import cn.college.disclosure.channel.wechat.WeChatProperties;
 import java.time.Clock;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
@@ -10,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** WxJava pointed at {@code channel.wechat.api-host}, with the token shared through PostgreSQL. */
+/**
+ * WxJava pointed at {@code channel.wechat.api-host}, with the token shared through PostgreSQL, and
+ * the one guard ({@code wechat-api}) every call goes through.
+ */
 @Configuration(proxyBeanMethods = false)
 class WeChatApiConfiguration {
 
@@ -27,6 +31,11 @@ class WeChatApiConfiguration {
                 clock,
                 properties.tokenRefreshMargin(),
                 properties.forceRefreshMinInterval());
+    }
+
+    @Bean
+    WeChatCalls weChatCalls(ProviderGuards guards, WeChatProperties properties, Clock clock) {
+        return new WeChatCalls(guards.guard(WeChatApiClient.NAME), clock, properties.quotaZone());
     }
 
     @Bean

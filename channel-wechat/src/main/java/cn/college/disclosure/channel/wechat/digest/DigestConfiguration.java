@@ -1,9 +1,11 @@
 package cn.college.disclosure.channel.wechat.digest;
 
+import cn.college.disclosure.channel.runtime.scheduling.ChannelJob;
 import cn.college.disclosure.channel.wechat.WeChatProperties;
 import cn.college.disclosure.channel.wechat.api.WeChatApiClient;
+import cn.college.disclosure.channel.wechat.api.WeChatCalls;
 import java.time.Clock;
-import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class DigestConfiguration {
+
+    /** The job's name: its ShedLock lock and its log lines. */
+    static final String DIGEST_JOB = "wechat-digest";
 
     @Bean
     DigestCandidates weChatDigestCandidates(
@@ -37,9 +42,18 @@ class DigestConfiguration {
             WeChatDigestProperties properties,
             Digests digests,
             WeChatApiClient wechat,
-            DataSource dataSource,
-            WeChatProperties account,
+            WeChatCalls calls,
             Clock clock) {
-        return new DailyDigests(properties, digests, wechat, dataSource, account.appId(), clock);
+        return new DailyDigests(properties, digests, wechat, calls, clock);
+    }
+
+    /**
+     * The digest pass on the runtime's scheduler (Boot's {@code TaskScheduler}), one instance at a
+     * time under the ShedLock lock {@code wechat-digest} (the runtime's {@code shedlock} table).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "channel.wechat.digest.enabled", havingValue = "true")
+    ChannelJob weChatDigestJob(WeChatDigestProperties properties, DailyDigests digests) {
+        return ChannelJob.oneInstance(DIGEST_JOB, properties.checkInterval(), digests::run);
     }
 }

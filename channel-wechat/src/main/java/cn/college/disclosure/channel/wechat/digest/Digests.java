@@ -226,9 +226,9 @@ class Digests {
         update(id, "status = 'PARKED', send_after = ?, detail = ?", utc(until), detail);
     }
 
-    /** Stays as it is (same draft, same clientmsgid) and is tried again after {@code until}. */
-    void retryAfter(String id, Instant until, String detail) {
-        update(id, "send_after = ?, detail = ?", utc(until), detail);
+    /** Stays as it is (same draft, same clientmsgid) and is tried again at the next pass. */
+    void stillDue(String id, String detail) {
+        update(id, "send_after = null, detail = ?", detail);
     }
 
     void failed(String id, String detail) {

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone of {@code sendAt} and of the digest's day
  * @param maxArticles how many items one digest takes (WeChat allows 1 to 8); the rest roll to the
  *     next digest
- * @param checkInterval how often the service looks for a digest that is due
- * @param retryInterval how long a digest waits after a transient failure or a lost answer
+ * @param checkInterval how often the service looks for a digest that is due (a digest that met a
+ *     transient failure or a lost answer is tried again at the next look)
  */
 @ConfigurationProperties("channel.wechat.digest")
 record WeChatDigestProperties(
@@ -24,8 +24,7 @@ record WeChatDigestProperties(
         @DefaultValue("20:00") LocalTime sendAt,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("8") int maxArticles,
-        @DefaultValue("30s") Duration checkInterval,
-        @DefaultValue("5m") Duration retryInterval) {
+        @DefaultValue("30s") Duration checkInterval) {
 
     WeChatDigestProperties {
         if (maxArticles < 1 || maxArticles > DigestSelection.WECHAT_MAX_ARTICLES) {

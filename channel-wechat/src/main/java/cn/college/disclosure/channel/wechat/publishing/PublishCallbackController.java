@@ -20,8 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The account's callback URL ({@code /wechat/callback}): WeChat's URL check ({@code GET} with
  * {@code echostr}) and its pushes ({@code POST}); only {@code PUBLISHJOBFINISH} is acted on. A push
- * without a valid signature is refused with 403. The outcome is recorded in the step ledger and
- * handed to the runtime, which records and reports it.
+ * is refused with 403 (and a short plain-text reason) when its signature is invalid, when its
+ * {@code timestamp} is more than {@code callback-max-skew} (5 minutes) from the channel's clock, or
+ * when its {@code nonce} was already seen ({@link CallbackNonces}, shared by every instance): a
+ * captured push cannot be replayed. WeChat counts anything but {@code success} as not delivered and
+ * retries a few times; a genuine push is never refused, and a genuine retry of a push that was
+ * already handled changes nothing. The outcome is recorded in the step ledger and handed to the
+ * runtime, which records and reports it.
  */
 @RestController
 @RequestMapping("/wechat/callback")
@@ -32,12 +37,17 @@ class PublishCallbackController {
     private final String token;
     private final Articles articles;
     private final AsynchronousOutcomes outcomes;
+    private final CallbackNonces nonces;
 
     PublishCallbackController(
-            WeChatProperties properties, Articles articles, AsynchronousOutcomes outcomes) {
+            WeChatProperties properties,
+            Articles articles,
+            AsynchronousOutcomes outcomes,
+            CallbackNonces nonces) {
         this.token = properties.callbackToken();
         this.articles = articles;
         this.outcomes = outcomes;
+        this.nonces = nonces;
     }
 
     @GetMapping
@@ -58,7 +68,10 @@ class PublishCallbackController {
             @RequestParam(required = false) @Nullable String timestamp,
             @RequestParam(required = false) @Nullable String nonce,
             @RequestBody String xml) {
-        if (!CallbackSignature.valid(token, signature, timestamp, nonce)) {
+        if (!CallbackSignature.valid(token, signature, timestamp, nonce)
+                || timestamp == null
+                || nonce == null
+                || nonce.length() > 128) {
             log.warn("Refused a WeChat push with an invalid signature");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body("invalid signature");
         }
@@ -69,7 +82,28 @@ class PublishCallbackController {
             log.warn("Unreadable WeChat push: {}", e.getMessage());
             return ResponseEntity.badRequest().body(e.getMessage());
         }
-        event.ifPresent(this::settle);
+        // signature valid, so timestamp and nonce are WeChat's (or a captured push's)
+        switch (nonces.admit(timestamp, nonce)) {
+            case STALE -> {
+                log.warn(
+                        "Refused a WeChat push with timestamp {}: more than the allowed skew from"
+                                + " this service's clock",
+                        timestamp);
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body("stale timestamp");
+            }
+            case REPLAYED -> {
+                log.warn("Refused a replayed WeChat push (nonce {} already seen)", nonce);
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body("replayed nonce");
+            }
+            case TAKEN -> {}
+        }
+        try {
+            event.ifPresent(this::settle);
+        } catch (RuntimeException e) {
+            // WeChat pushes again: that retry must not count as a replay
+            nonces.forget(nonce);
+            throw e;
+        }
         // WeChat expects "success" (or an empty body), else it pushes again
         return ResponseEntity.ok("success");
     }

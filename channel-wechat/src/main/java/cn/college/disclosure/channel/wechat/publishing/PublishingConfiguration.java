@@ -3,6 +3,7 @@ package cn.college.disclosure.channel.wechat.publishing;
 import cn.college.disclosure.channel.runtime.AsynchronousOutcomes;
 import cn.college.disclosure.channel.wechat.WeChatProperties;
 import cn.college.disclosure.channel.wechat.api.WeChatApiClient;
+import cn.college.disclosure.channel.wechat.api.WeChatCalls;
 import cn.college.disclosure.channel.wechat.digest.DigestCandidates;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,24 +33,39 @@ class PublishingConfiguration {
     }
 
     @Bean
+    CallbackNonces weChatCallbackNonces(WeChatProperties properties, JdbcClient jdbc, Clock clock) {
+        return new CallbackNonces(jdbc, clock, properties.callbackMaxSkew());
+    }
+
+    @Bean
     WeChatChannelAdapter weChatChannelAdapter(
             WeChatApiClient wechat,
+            WeChatCalls calls,
             Articles articles,
             Covers covers,
             WeChatProperties properties,
             ObjectProvider<AsynchronousOutcomes> outcomes,
             DigestCandidates digests,
             Clock clock) {
+        BodyImages images =
+                new BodyImages(
+                        (name, image) ->
+                                calls.call(
+                                        "media/uploadimg",
+                                        () -> wechat.uploadBodyImage(name, image)),
+                        properties.imageOrigins(),
+                        properties.imageFetchTimeout());
         return new WeChatChannelAdapter(
                 wechat,
+                calls,
                 articles,
                 covers,
-                new BodyImages(wechat, properties.imageFetchTimeout()),
+                images,
                 outcomes,
                 clock,
-                properties.quotaZone(),
                 properties.author(),
                 properties.maxPolls(),
+                properties.lostSubmitWait(),
                 digests);
     }
 }

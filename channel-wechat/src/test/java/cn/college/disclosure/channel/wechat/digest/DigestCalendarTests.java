@@ -52,8 +52,7 @@ class DigestCalendarTests {
                                         LocalTime.of(20, 0),
                                         ZoneId.of("Asia/Shanghai"),
                                         9,
-                                        Duration.ofSeconds(30),
-                                        Duration.ofMinutes(5)))
+                                        Duration.ofSeconds(30)))
                 .withMessageContaining("max-articles is 9");
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.wechat.api.WeChatApiClient.PublishStatus;
+import cn.college.disclosure.contract.DeliveryWarning;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PublishJobFinishedTests {
@@ -48,7 +50,11 @@ class PublishJobFinishedTests {
     @Test
     void mapsPublishStatusesToDeliveryOutcomes() {
         assertThat(outcome(0))
-                .isEqualTo(DeliveryOutcome.delivered(URI.create("https://a/1"), "A1", null));
+                .isEqualTo(
+                        DeliveryOutcome.delivered(
+                                URI.create("https://a/1"),
+                                "A1",
+                                List.of(new DeliveryWarning("image-too-large", "x"))));
         assertThat(outcome(1)).isInstanceOf(DeliveryOutcome.Pending.class);
         assertThat(outcome(2)).isInstanceOf(DeliveryOutcome.Failed.class);
         assertThat(outcome(3)).isInstanceOf(DeliveryOutcome.Failed.class);
@@ -59,6 +65,7 @@ class PublishJobFinishedTests {
 
     private static DeliveryOutcome outcome(int status) {
         return WeChatChannelAdapter.outcomeOf(
-                new PublishStatus("1", status, "A1", "https://a/1"), null);
+                new PublishStatus("1", status, "A1", "https://a/1"),
+                List.of(new DeliveryWarning("image-too-large", "x")));
     }
 }
