@@ -25,6 +25,12 @@ public record DeliveryWarning(String code, @Nullable String subject) {
     /** An image in the body the channel left out: it could not be read from its address. */
     public static final String IMAGE_UNREADABLE = "image-unreadable";
 
+    /**
+     * An image in the body the channel left out without reading it: its address is not one of the
+     * college's own origins (the channel fetches nothing from addresses a user typed).
+     */
+    public static final String IMAGE_ORIGIN_REFUSED = "image-origin-refused";
+
     /** A field the channel shortened to its limit. */
     public static final String TRUNCATED = "truncated";
 }

@@ -277,7 +277,7 @@ class WeChatFaultsIntegrationTests {
         assertThat(imageRequests).containsKeys("/ok.png", "/big.png", "/anim.gif");
         assertThat(delivered.warnings())
                 .containsExactlyInAnyOrder(
-                        new DeliveryWarning(DeliveryWarning.IMAGE_UNREADABLE, internal),
+                        new DeliveryWarning(DeliveryWarning.IMAGE_ORIGIN_REFUSED, internal),
                         new DeliveryWarning(DeliveryWarning.IMAGE_TOO_LARGE, big),
                         new DeliveryWarning(DeliveryWarning.IMAGE_TYPE_REFUSED, gif));
         String content = sandbox.articles(itemId).get(0).path("content").asString();

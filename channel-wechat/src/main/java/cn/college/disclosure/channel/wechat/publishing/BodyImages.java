@@ -33,8 +33,9 @@ import org.jsoup.nodes.Element;
  * <p>An image the channel leaves out becomes a {@link DeliveryWarning} of the delivery, never only
  * a log line: {@code image-too-large} (over the 1 MB that {@code uploadimg} takes; WeChat's 40009),
  * {@code image-type-refused} (not JPG or PNG, by its bytes; WeChat's 40005), {@code
- * image-unreadable} (not from an allowed origin, not absolute, HTTP error, I/O failure). A refusal
- * that is not about the image (token, quota, busy) is passed on.
+ * image-origin-refused} (not from an allowed origin: never requested), {@code image-unreadable}
+ * (not absolute, HTTP error, I/O failure). A refusal that is not about the image (token, quota,
+ * busy) is passed on.
  */
 class BodyImages {
 
@@ -124,7 +125,7 @@ class BodyImages {
         }
         if (!allowed(src)) {
             // never requested: not one of the college's own origins
-            throw new LeftOut(DeliveryWarning.IMAGE_UNREADABLE);
+            throw new LeftOut(DeliveryWarning.IMAGE_ORIGIN_REFUSED);
         }
         try {
             HttpResponse<InputStream> response =

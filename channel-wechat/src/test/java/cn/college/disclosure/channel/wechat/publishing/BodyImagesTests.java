@@ -92,7 +92,7 @@ class BodyImagesTests {
                 .doesNotContain("127.0.0.1", "169.254");
         assertThat(prepared.warnings())
                 .extracting(DeliveryWarning::code)
-                .containsOnly(DeliveryWarning.IMAGE_UNREADABLE)
+                .containsOnly(DeliveryWarning.IMAGE_ORIGIN_REFUSED)
                 .hasSize(4);
     }
 
