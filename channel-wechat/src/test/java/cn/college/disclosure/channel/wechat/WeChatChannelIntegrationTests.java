@@ -143,7 +143,8 @@ class WeChatChannelIntegrationTests {
         assertThat(delivered.warnings())
                 .containsExactly(
                         new DeliveryWarning(
-                                DeliveryWarning.IMAGE_UNREADABLE, "http://127.0.0.1:9/gone.png"));
+                                DeliveryWarning.IMAGE_ORIGIN_REFUSED,
+                                "http://127.0.0.1:9/gone.png"));
         assertThat(article.path("content").asString())
                 .contains("mmbiz.qpic.cn")
                 .doesNotContain("127.0.0.1");
