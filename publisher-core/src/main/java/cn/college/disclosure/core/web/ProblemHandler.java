@@ -1,9 +1,11 @@
 package cn.college.disclosure.core.web;
 
+import cn.college.disclosure.core.calendar.CalendarYearNotFound;
 import cn.college.disclosure.core.calendar.CalendarYearRejected;
 import cn.college.disclosure.core.catalogue.UnknownCatalogueItem;
 import cn.college.disclosure.core.item.BodyTooLarge;
 import cn.college.disclosure.core.item.ChannelLimitExceeded;
+import cn.college.disclosure.core.item.ImageFromOtherOrigin;
 import cn.college.disclosure.core.item.ItemAlreadyRetracted;
 import cn.college.disclosure.core.item.ItemNotFound;
 import cn.college.disclosure.core.item.ItemNotInDraft;
@@ -15,7 +17,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -86,6 +90,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail ledWindow(LedExpiryNotAfterStart exception) {
         return fieldProblem(exception.field(), exception.getMessage());
+    }
+
+    /** An image WeChat would have to fetch from outside the college. */
+    @ExceptionHandler
+    ProblemDetail imageFromOtherOrigin(ImageFromOtherOrigin exception) {
+        return fieldProblem(
+                exception.field(),
+                text("problem.imageFromOtherOrigin", exception.getMessage(), exception.source()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail calendarYearNotFound(CalendarYearNotFound exception) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND,
+                        text(
+                                "problem.calendarYearNotFound",
+                                exception.getMessage(),
+                                String.valueOf(exception.year())));
+        problem.setProperty("year", exception.year());
+        return problem;
     }
 
     @ExceptionHandler
@@ -215,6 +240,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return handleExceptionInternal(
                 exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A text of the message bundle in the request's language (Chinese unless asked otherwise). */
+    private String text(String code, String fallback, Object... arguments) {
+        MessageSource messages = getMessageSource();
+        return messages == null
+                ? fallback
+                : messages.getMessage(code, arguments, fallback, LocaleContextHolder.getLocale());
     }
 
     private static ProblemDetail fieldProblem(String field, String message) {
