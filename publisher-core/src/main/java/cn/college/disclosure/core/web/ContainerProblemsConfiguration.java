@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.web;
 
+import java.util.function.Consumer;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
@@ -29,73 +31,48 @@ import tools.jackson.databind.type.LogicalType;
 class ContainerProblemsConfiguration {
 
     /**
-     * No coercion between JSON's scalar types: a number or a boolean is not a string, a string is
-     * not a number, a boolean or a date, a fraction is not an integer, a number is not a date or an
-     * enum constant. Jackson's default would store {@code "producedOn": 20210310} as the 20210310th
-     * day after 1970 (year 57303) and {@code 7.5} as 7.
+     * No coercion between JSON's scalar types: a number or a boolean is not a string, a string or a
+     * boolean is not a number, a fraction is not an integer, a number is not a date or an enum
+     * constant. Jackson's default would store {@code "producedOn": 20210310} as the 20210310th day
+     * after 1970 (year 57303) and {@code 7.5} as 7. Applies to every JSON body the core reads with
+     * Boot's mapper, which writes each of these types in its own shape.
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
         return builder ->
                 builder.withCoercionConfig(
                                 LogicalType.Textual,
-                                config ->
-                                        config.setCoercion(
-                                                        CoercionInputShape.Integer,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Float,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Boolean,
-                                                        CoercionAction.Fail))
+                                refuse(
+                                        CoercionInputShape.Integer,
+                                        CoercionInputShape.Float,
+                                        CoercionInputShape.Boolean))
                         .withCoercionConfig(
                                 LogicalType.Integer,
-                                config ->
-                                        config.setCoercion(
-                                                        CoercionInputShape.String,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Float,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Boolean,
-                                                        CoercionAction.Fail))
+                                refuse(
+                                        CoercionInputShape.String,
+                                        CoercionInputShape.Float,
+                                        CoercionInputShape.Boolean))
                         .withCoercionConfig(
                                 LogicalType.Float,
-                                config ->
-                                        config.setCoercion(
-                                                        CoercionInputShape.String,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Boolean,
-                                                        CoercionAction.Fail))
+                                refuse(CoercionInputShape.String, CoercionInputShape.Boolean))
                         .withCoercionConfig(
                                 LogicalType.Boolean,
-                                config ->
-                                        config.setCoercion(
-                                                        CoercionInputShape.String,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Integer,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Float,
-                                                        CoercionAction.Fail))
+                                refuse(
+                                        CoercionInputShape.String,
+                                        CoercionInputShape.Integer,
+                                        CoercionInputShape.Float))
                         .withCoercionConfig(
                                 LogicalType.DateTime,
-                                config ->
-                                        config.setCoercion(
-                                                        CoercionInputShape.Integer,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Float,
-                                                        CoercionAction.Fail))
-                        .withCoercionConfig(
-                                LogicalType.Enum,
-                                config ->
-                                        config.setCoercion(
-                                                CoercionInputShape.Integer, CoercionAction.Fail));
+                                refuse(CoercionInputShape.Integer, CoercionInputShape.Float))
+                        .withCoercionConfig(LogicalType.Enum, refuse(CoercionInputShape.Integer));
+    }
+
+    private static Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {
+        return config -> {
+            for (CoercionInputShape shape : shapes) {
+                config.setCoercion(shape, CoercionAction.Fail);
+            }
+        };
     }
 
     /** The firewall's refusal (an encoded dot or slash, a semicolon, an unknown method). */

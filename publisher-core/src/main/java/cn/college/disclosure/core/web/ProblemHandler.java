@@ -140,7 +140,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         ? mismatch.getName()
                         : String.valueOf(exception.getPropertyName());
         ProblemDetail problem =
-                fieldProblem(field, field + " cannot be '" + exception.getValue() + "'");
+                fieldProblem(
+                        field,
+                        text(
+                                "problem.typeMismatch",
+                                field + " cannot be '" + exception.getValue() + "'",
+                                field,
+                                String.valueOf(exception.getValue())));
         return handleExceptionInternal(
                 exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -227,11 +233,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = jackson == null ? null : path(jackson);
         String detail =
                 jackson == null
-                        ? "The request body is missing or is not JSON"
+                        ? text("problem.bodyMissing", "The request body is missing or is not JSON")
                         : field == null
-                                ? "The request body is not valid JSON: "
-                                        + jackson.getOriginalMessage()
-                                : "Cannot read " + field + ": " + jackson.getOriginalMessage();
+                                ? text(
+                                        "problem.bodyNotJson",
+                                        "The request body is not valid JSON: "
+                                                + jackson.getOriginalMessage())
+                                : text(
+                                        "problem.fieldUnreadable",
+                                        "Cannot read "
+                                                + field
+                                                + ": "
+                                                + jackson.getOriginalMessage(),
+                                        field);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Unreadable request");
         if (field != null) {
