@@ -204,6 +204,8 @@ class HostileRequestsIntegrationTests extends PublisherCoreIntegrationTest {
                 bare("method TRACE", "TRACE", "/api/items"),
                 bare("DELETE on a collection (405)", "DELETE", "/api/items"),
                 new Hostile(
+                        "no credentials (401)", "GET", "/api/items", null, Map.of(), null, null),
+                new Hostile(
                         "unauthenticated %00",
                         "GET", "/api/items/%00", null, Map.of(), null, null));
     }
@@ -233,6 +235,9 @@ class HostileRequestsIntegrationTests extends PublisherCoreIntegrationTest {
                 .startsWith("application/problem+json");
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(response.status());
+        assertThat(problem.path("detail").asString())
+                .as("a detail in Chinese: " + response)
+                .containsPattern("\\p{IsHan}");
         if (hostile.field() != null) {
             List<String> fields = new ArrayList<>();
             if (problem.has("field")) {

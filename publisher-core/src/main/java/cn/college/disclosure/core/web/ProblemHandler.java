@@ -67,7 +67,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.UNPROCESSABLE_CONTENT, exception.getMessage());
-        problem.setTitle("Over a channel's limit");
+        problem.setTitle(text("problem.title.channelLimit", "Over a channel's limit"));
         problem.setProperty("channel", exception.limit().channel());
         problem.setProperty("field", exception.limit().field());
         problem.setProperty("limit", exception.limit().maxCharacters());
@@ -172,7 +172,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         errors.stream()
                                 .map(error -> error.field() + " " + error.message())
                                 .collect(Collectors.joining("; ")));
-        problem.setTitle("Invalid input");
+        problem.setTitle(text("problem.title.invalidInput", "Invalid input"));
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).field());
         }
@@ -201,7 +201,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                         message(error))))
                         .toList();
         ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid parameters");
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        text("problem.invalidParameters", "Invalid parameters")
+                                + errors.stream()
+                                        .map(error -> error.field() + " " + error.message())
+                                        .collect(Collectors.joining("; ", " ", "")));
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).field());
         }
@@ -247,7 +252,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                 + jackson.getOriginalMessage(),
                                         field);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Unreadable request");
+        problem.setTitle(text("problem.title.unreadable", "Unreadable request"));
         if (field != null) {
             problem.setProperty("field", field);
             problem.setProperty("errors", List.of(new FieldProblem(field, detail)));
@@ -264,9 +269,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : messages.getMessage(code, arguments, fallback, LocaleContextHolder.getLocale());
     }
 
-    private static ProblemDetail fieldProblem(String field, String message) {
+    private ProblemDetail fieldProblem(String field, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setTitle("Invalid input");
+        problem.setTitle(text("problem.title.invalidInput", "Invalid input"));
         problem.setProperty("field", field);
         problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         return problem;
