@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemWritingSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper jsonMapper;
+    private final MessageSource messages;
 
-    ProblemWritingSecurityHandler(JsonMapper jsonMapper) {
+    ProblemWritingSecurityHandler(JsonMapper jsonMapper, MessageSource messages) {
         this.jsonMapper = jsonMapper;
+        this.messages = messages;
     }
 
     @Override
@@ -36,7 +41,10 @@ class ProblemWritingSecurityHandler implements AuthenticationEntryPoint, AccessD
                 request,
                 response,
                 HttpStatus.UNAUTHORIZED,
-                "Sign in with HTTP Basic to use the API.");
+                text(
+                        request,
+                        "problem.api.unauthorized",
+                        "Sign in with HTTP Basic to use the API."));
     }
 
     @Override
@@ -45,7 +53,20 @@ class ProblemWritingSecurityHandler implements AuthenticationEntryPoint, AccessD
             HttpServletResponse response,
             AccessDeniedException exception)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Your role may not do this.");
+        write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                text(request, "problem.api.forbidden", "Your role may not do this."));
+    }
+
+    /** Chinese unless the request asks for another language (the MVC locale is not set yet). */
+    private String text(HttpServletRequest request, String code, String fallback) {
+        Locale locale =
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null
+                        ? Locale.SIMPLIFIED_CHINESE
+                        : request.getLocale();
+        return messages.getMessage(code, null, fallback, locale);
     }
 
     private void write(
@@ -55,7 +76,11 @@ class ProblemWritingSecurityHandler implements AuthenticationEntryPoint, AccessD
             String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // the problem then names no instance
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.account;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,8 +26,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
-        ProblemWritingSecurityHandler problems = new ProblemWritingSecurityHandler(jsonMapper);
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, JsonMapper jsonMapper, MessageSource messages) throws Exception {
+        ProblemWritingSecurityHandler problems =
+                new ProblemWritingSecurityHandler(jsonMapper, messages);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(
                         requests ->

@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.audit;
 
+import cn.college.disclosure.core.item.PlainText;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,7 @@ class AuditController {
 
     @GetMapping
     AuditLog.Page entries(
-            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @PlainText @Nullable String actor,
             @RequestParam(required = false) @Nullable AuditAction action,
             @RequestParam(required = false) @Nullable UUID itemId,
             @RequestParam(defaultValue = "0") int page,

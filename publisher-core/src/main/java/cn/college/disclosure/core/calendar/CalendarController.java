@@ -3,7 +3,6 @@ package cn.college.disclosure.core.calendar;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,8 +25,8 @@ class CalendarController {
     }
 
     @GetMapping("/api/calendar/{year}")
-    ResponseEntity<CalendarYear> year(@PathVariable int year) {
-        return ResponseEntity.of(workingDays.year(year));
+    CalendarYear year(@PathVariable int year) {
+        return workingDays.year(year).orElseThrow(() -> new CalendarYearNotFound(year));
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.college.disclosure.core.console;
 
 import cn.college.disclosure.core.audit.AuditAction;
 import cn.college.disclosure.core.audit.AuditLog;
+import cn.college.disclosure.core.item.PlainText;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -33,7 +34,9 @@ class AuditPagesController {
             @RequestParam(defaultValue = "") String item,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        String who = actor.strip();
+        boolean actorInvalid = !PlainText.Validator.isPlain(actor, false);
+        String who =
+                actorInvalid ? actor.replaceAll("[\\p{Cntrl}\\p{Cs}]", "").strip() : actor.strip();
         UUID itemId = null;
         boolean itemInvalid = false;
         if (!item.isBlank()) {
@@ -47,8 +50,9 @@ class AuditPagesController {
         model.addAttribute("action", action);
         model.addAttribute("item", item.strip());
         model.addAttribute("itemInvalid", itemInvalid);
+        model.addAttribute("actorInvalid", actorInvalid);
         model.addAttribute("actions", AuditAction.values());
-        if (itemInvalid) {
+        if (itemInvalid || actorInvalid) {
             model.addAttribute("page", null);
             return "console/admin/audit";
         }

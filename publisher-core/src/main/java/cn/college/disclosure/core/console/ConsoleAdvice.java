@@ -2,6 +2,7 @@ package cn.college.disclosure.core.console;
 
 import cn.college.disclosure.core.account.Account;
 import cn.college.disclosure.core.account.Role;
+import cn.college.disclosure.core.item.ImageFromOtherOrigin;
 import cn.college.disclosure.core.item.ItemNotFound;
 import cn.college.disclosure.core.item.ItemOfOtherDepartment;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +12,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
@@ -25,9 +28,27 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleAdvice {
 
     private final ConsoleUsers users;
+    private final ItemFormRules itemFormRules;
 
-    ConsoleAdvice(ConsoleUsers users) {
+    ConsoleAdvice(ConsoleUsers users, ItemFormRules itemFormRules) {
         this.users = users;
+        this.itemFormRules = itemFormRules;
+    }
+
+    /**
+     * The item editor is validated by the API's rules too, see {@link ItemFormRules}. The binder
+     * may not have its target yet (it is constructed after this), hence the type.
+     */
+    @InitBinder("form")
+    void itemFormRules(WebDataBinder binder) {
+        Object target = binder.getTarget();
+        Class<?> type =
+                target != null
+                        ? target.getClass()
+                        : binder.getTargetType() == null ? null : binder.getTargetType().resolve();
+        if (type != null && ItemForm.class.isAssignableFrom(type)) {
+            binder.addValidators(itemFormRules);
+        }
     }
 
     /** The navigation a role sees; ADMIN sees everything. */
@@ -56,6 +77,14 @@ class ConsoleAdvice {
     @ExceptionHandler(ItemNotFound.class)
     String notFound(Model model, HttpServletResponse response, @Nullable Principal principal) {
         return error(model, response, principal, HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    /** An approval of a body whose images are no longer from an allowed origin. */
+    @ExceptionHandler(ImageFromOtherOrigin.class)
+    String imageFromOtherOrigin(
+            Model model, HttpServletResponse response, @Nullable Principal principal) {
+        return error(
+                model, response, principal, HttpStatus.BAD_REQUEST, "error.imageFromOtherOrigin");
     }
 
     @ExceptionHandler(ItemOfOtherDepartment.class)

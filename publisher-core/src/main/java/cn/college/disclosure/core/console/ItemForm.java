@@ -4,12 +4,9 @@ import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.LedPriority;
 import cn.college.disclosure.core.item.ItemRequest;
 import cn.college.disclosure.core.item.ItemView;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,8 +19,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The item editor's fields, as the form posts them (a bean, so that a rejected form is shown again
- * with what was typed). The limits are the API's ({@code ItemRequest}); the body is sanitised by
- * the items module when it is stored.
+ * with what was typed). Its limits are the API's: {@link ItemFormRules} checks the {@code
+ * ItemRequest} the form would send by that record's constraints; only what a form alone can get
+ * wrong is checked here (a body left empty, no channel ticked, the typed list of groups). The body
+ * is sanitised by the items module when it is stored.
  */
 class ItemForm {
 
@@ -112,8 +111,6 @@ class ItemForm {
         return instant == null ? null : LocalDateTime.ofInstant(instant, CHINA);
     }
 
-    @NotBlank
-    @Size(max = 120)
     public @Nullable String getTitle() {
         return title;
     }
@@ -122,7 +119,6 @@ class ItemForm {
         this.title = title;
     }
 
-    @Size(max = 300)
     public @Nullable String getSummary() {
         return summary;
     }
@@ -140,8 +136,6 @@ class ItemForm {
         this.body = body;
     }
 
-    @Min(1)
-    @Max(50)
     public @Nullable Integer getCatalogueItem() {
         return catalogueItem;
     }
@@ -159,7 +153,6 @@ class ItemForm {
         this.channels = channels == null ? EnumSet.noneOf(Channel.class) : channels;
     }
 
-    @Size(max = 200)
     public @Nullable String getLedText() {
         return ledText;
     }

@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fields a liaison sends to create or edit an item. The department is never among them: it is
  * the liaison's own. The body's size (at most 200 KB) is checked by the service, which answers 413.
+ * These constraints are the one validation of an item's fields: the console's form checks the
+ * request it would send by them too ({@code ItemForm}), so that it never stores what the API
+ * refuses. Text fields refuse control characters and lone surrogates, dates outside 1970 to 9999;
+ * the JSON mapper refuses a number for a string and a string or a fraction for a number.
  *
  * @param channels the channels to publish to; all of them when absent
  * @param ledGroups the LED screen groups to show the item on; every group when absent or empty
@@ -25,14 +29,14 @@ import org.jspecify.annotations.Nullable;
  *     after {@code ledStartAt} when both are given
  */
 public record ItemRequest(
-        @NotBlank @Size(max = 120) @Nullable String title,
-        @Size(max = 300) @Nullable String summary,
-        @NotNull @Nullable String body,
+        @NotBlank @VisibleText @PlainText @Size(max = 120) @Nullable String title,
+        @PlainText @Size(max = 300) @Nullable String summary,
+        @NotNull @PlainText(lineBreaks = true) @Nullable String body,
         @Min(1) @Max(50) @Nullable Integer catalogueItem,
         @Size(min = 1, message = "must name at least one channel when present")
                 @Nullable Set<@NotNull Channel> channels,
-        @Size(max = 200) @Nullable String ledText,
-        @Nullable LocalDate producedOn,
+        @PlainText @Size(max = 200) @Nullable String ledText,
+        @PlausibleDate @Nullable LocalDate producedOn,
         @Size(max = 20)
                 @Nullable
                         Set<
@@ -44,8 +48,8 @@ public record ItemRequest(
                                 String>
                         ledGroups,
         @Nullable LedPriority ledPriority,
-        @Nullable Instant ledStartAt,
-        @Nullable Instant ledExpireAt) {
+        @PlausibleDate @Nullable Instant ledStartAt,
+        @PlausibleDate @Nullable Instant ledExpireAt) {
 
     /** A request that leaves the LED screens to their defaults. */
     public ItemRequest(

@@ -33,6 +33,7 @@ public class ItemService {
     private final DeliveryLookup deliveries;
     private final ApplicationEventPublisher events;
     private final ItemsProperties properties;
+    private final ImageOrigins imageOrigins;
     private final Clock clock;
 
     ItemService(
@@ -42,6 +43,7 @@ public class ItemService {
             DeliveryLookup deliveries,
             ApplicationEventPublisher events,
             ItemsProperties properties,
+            ImageOrigins imageOrigins,
             Clock clock) {
         this.items = items;
         this.catalogue = catalogue;
@@ -49,6 +51,7 @@ public class ItemService {
         this.deliveries = deliveries;
         this.events = events;
         this.properties = properties;
+        this.imageOrigins = imageOrigins;
         this.clock = clock;
     }
 
@@ -73,6 +76,7 @@ public class ItemService {
     @Transactional
     public ItemView approve(ItemId id, Account liaison) {
         Item item = lockedOwnItem(id, liaison);
+        imageOrigins.check(item.content().body());
         item.approve(liaison.username(), clock);
         return saved(item);
     }
@@ -146,6 +150,16 @@ public class ItemService {
         return sanitizer.sanitize(html);
     }
 
+    /**
+     * Whether a body would pass the checks made when it is stored that bean validation cannot make:
+     * its images' origins. For a form that shows the problem next to the field.
+     *
+     * @throws ImageFromOtherOrigin for the first image from elsewhere
+     */
+    public void checkImages(String html) {
+        imageOrigins.check(sanitizer.sanitize(html));
+    }
+
     private ItemView saved(Item item) {
         items.save(item);
         item.takeEvents().forEach(events::publishEvent);
@@ -165,8 +179,8 @@ public class ItemService {
     }
 
     /**
-     * Validates what bean validation cannot (catalogue, body size, the LED window) and sanitises
-     * the body.
+     * Validates what bean validation cannot (catalogue, body size, image origins, the LED window)
+     * and sanitises the body.
      */
     private ItemContent content(ItemRequest request) {
         if (request.catalogueItem() != null) {
@@ -180,6 +194,7 @@ public class ItemService {
         if (Math.max(bytes, rawBytes) > limit) {
             throw new BodyTooLarge(Math.max(bytes, rawBytes), limit);
         }
+        imageOrigins.check(body);
         return new ItemContent(
                 Objects.requireNonNull(request.title()).strip(),
                 blankToNull(request.summary()),

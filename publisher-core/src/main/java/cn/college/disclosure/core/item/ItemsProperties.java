@@ -1,5 +1,7 @@
 package cn.college.disclosure.core.item;
 
+import java.net.URI;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -8,6 +10,10 @@ import org.springframework.util.unit.DataSize;
  * Limits on what liaisons submit.
  *
  * @param maxBodySize the largest body accepted, measured as UTF-8 after sanitising
+ * @param imageOrigins the only origins (scheme, host and port) a body's images may come from: the
+ *     college's website and the core's own address by default (application.yml); any other {@code
+ *     <img src>} is refused when the item is saved or approved
  */
 @ConfigurationProperties("publisher.items")
-record ItemsProperties(@DefaultValue("200KB") DataSize maxBodySize) {}
+record ItemsProperties(
+        @DefaultValue("200KB") DataSize maxBodySize, @DefaultValue List<URI> imageOrigins) {}

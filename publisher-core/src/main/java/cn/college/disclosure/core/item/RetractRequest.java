@@ -5,4 +5,5 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** Why an item is withdrawn; the reason travels to every channel and into the records. */
-record RetractRequest(@NotBlank @Size(max = 1000) @Nullable String reason) {}
+record RetractRequest(
+        @NotBlank @PlainText(lineBreaks = true) @Size(max = 1000) @Nullable String reason) {}

@@ -1,9 +1,11 @@
 package cn.college.disclosure.core.web;
 
+import cn.college.disclosure.core.calendar.CalendarYearNotFound;
 import cn.college.disclosure.core.calendar.CalendarYearRejected;
 import cn.college.disclosure.core.catalogue.UnknownCatalogueItem;
 import cn.college.disclosure.core.item.BodyTooLarge;
 import cn.college.disclosure.core.item.ChannelLimitExceeded;
+import cn.college.disclosure.core.item.ImageFromOtherOrigin;
 import cn.college.disclosure.core.item.ItemAlreadyRetracted;
 import cn.college.disclosure.core.item.ItemNotFound;
 import cn.college.disclosure.core.item.ItemNotInDraft;
@@ -15,7 +17,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -63,7 +67,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.UNPROCESSABLE_CONTENT, exception.getMessage());
-        problem.setTitle("Over a channel's limit");
+        problem.setTitle(text("problem.title.channelLimit", "Over a channel's limit"));
         problem.setProperty("channel", exception.limit().channel());
         problem.setProperty("field", exception.limit().field());
         problem.setProperty("limit", exception.limit().maxCharacters());
@@ -86,6 +90,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail ledWindow(LedExpiryNotAfterStart exception) {
         return fieldProblem(exception.field(), exception.getMessage());
+    }
+
+    /** An image WeChat would have to fetch from outside the college. */
+    @ExceptionHandler
+    ProblemDetail imageFromOtherOrigin(ImageFromOtherOrigin exception) {
+        return fieldProblem(
+                exception.field(),
+                text("problem.imageFromOtherOrigin", exception.getMessage(), exception.source()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail calendarYearNotFound(CalendarYearNotFound exception) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND,
+                        text(
+                                "problem.calendarYearNotFound",
+                                exception.getMessage(),
+                                String.valueOf(exception.year())));
+        problem.setProperty("year", exception.year());
+        return problem;
     }
 
     @ExceptionHandler
@@ -115,7 +140,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         ? mismatch.getName()
                         : String.valueOf(exception.getPropertyName());
         ProblemDetail problem =
-                fieldProblem(field, field + " cannot be '" + exception.getValue() + "'");
+                fieldProblem(
+                        field,
+                        text(
+                                "problem.typeMismatch",
+                                field + " cannot be '" + exception.getValue() + "'",
+                                field,
+                                String.valueOf(exception.getValue())));
         return handleExceptionInternal(
                 exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -141,7 +172,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         errors.stream()
                                 .map(error -> error.field() + " " + error.message())
                                 .collect(Collectors.joining("; ")));
-        problem.setTitle("Invalid input");
+        problem.setTitle(text("problem.title.invalidInput", "Invalid input"));
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).field());
         }
@@ -170,7 +201,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                         message(error))))
                         .toList();
         ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid parameters");
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        text("problem.invalidParameters", "Invalid parameters")
+                                + errors.stream()
+                                        .map(error -> error.field() + " " + error.message())
+                                        .collect(Collectors.joining("; ", " ", "")));
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).field());
         }
@@ -202,13 +238,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = jackson == null ? null : path(jackson);
         String detail =
                 jackson == null
-                        ? "The request body is missing or is not JSON"
+                        ? text("problem.bodyMissing", "The request body is missing or is not JSON")
                         : field == null
-                                ? "The request body is not valid JSON: "
-                                        + jackson.getOriginalMessage()
-                                : "Cannot read " + field + ": " + jackson.getOriginalMessage();
+                                ? text(
+                                        "problem.bodyNotJson",
+                                        "The request body is not valid JSON: "
+                                                + jackson.getOriginalMessage())
+                                : text(
+                                        "problem.fieldUnreadable",
+                                        "Cannot read "
+                                                + field
+                                                + ": "
+                                                + jackson.getOriginalMessage(),
+                                        field);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Unreadable request");
+        problem.setTitle(text("problem.title.unreadable", "Unreadable request"));
         if (field != null) {
             problem.setProperty("field", field);
             problem.setProperty("errors", List.of(new FieldProblem(field, detail)));
@@ -217,9 +261,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static ProblemDetail fieldProblem(String field, String message) {
+    /** A text of the message bundle in the request's language (Chinese unless asked otherwise). */
+    private String text(String code, String fallback, Object... arguments) {
+        MessageSource messages = getMessageSource();
+        return messages == null
+                ? fallback
+                : messages.getMessage(code, arguments, fallback, LocaleContextHolder.getLocale());
+    }
+
+    private ProblemDetail fieldProblem(String field, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setTitle("Invalid input");
+        problem.setTitle(text("problem.title.invalidInput", "Invalid input"));
         problem.setProperty("field", field);
         problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         return problem;
