@@ -113,6 +113,7 @@ final class FaultScenario {
         List<Approved> earlier = stack.approved();
         List<String> problems = new CopyOnWriteArrayList<>();
         List<Approved> items = approveUnderFaults(problems);
+        Instant approvedAt = Instant.now();
 
         Map<String, Map<String, String>> status = new HashMap<>();
         try {
@@ -123,6 +124,7 @@ final class FaultScenario {
         } catch (ConditionTimeoutException e) {
             // counted below as stuck
         }
+        Instant settledAt = Instant.now();
         awaitOutsideWorldQuiet();
 
         FakesRecords outside = FakesRecords.of(stack);
@@ -178,6 +180,12 @@ final class FaultScenario {
                             .formatted(earlier.size(), repeated, lost));
         }
         String statistics = statisticsAgainstLedgers();
+        problems.add(
+                0,
+                "approved in %d s, settled %d s later"
+                        .formatted(
+                                Duration.between(started, approvedAt).toSeconds(),
+                                Duration.between(approvedAt, settledAt).toSeconds()));
         for (Supplier<String> check : checks) {
             String found = check.get();
             if (!found.isEmpty()) {
@@ -208,7 +216,13 @@ final class FaultScenario {
         softly.assertThat(statistics)
                 .as("annual statistics against the ledgers")
                 .isEqualTo("= ledger");
-        softly.assertThat(problems.stream().filter(p -> !p.startsWith("replayed ")).toList())
+        softly.assertThat(
+                        problems.stream()
+                                .filter(
+                                        p ->
+                                                !p.startsWith("replayed ")
+                                                        && !p.startsWith("approved in "))
+                                .toList())
                 .as("faults and further checks")
                 .isEmpty();
         softly.assertAll();

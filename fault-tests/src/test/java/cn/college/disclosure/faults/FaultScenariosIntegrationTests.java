@@ -63,8 +63,9 @@ class FaultScenariosIntegrationTests {
     @Test
     @Order(1)
     void brokerKilledDuringApprovalsAndRestartedAfter15Seconds() {
+        // 150 approvals, as in the run that found a delivery stuck PENDING
         FaultScenario.on(stack, "broker kill -9, restart after 15 s", "BRK")
-                .approvals(APPROVALS, Duration.ofMillis(300))
+                .approvals(150, Duration.ofMillis(300))
                 .at(Duration.ofSeconds(8), "kill -9 Kafka", stack::killKafka)
                 .at(Duration.ofSeconds(23), "restart Kafka", stack::startKafka)
                 .run();
