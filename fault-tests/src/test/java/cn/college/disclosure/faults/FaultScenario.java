@@ -300,10 +300,12 @@ final class FaultScenario {
         // while the core or its database is away, the office tries again
         String id =
                 await().atMost(Duration.ofMinutes(5))
+                        .pollDelay(Duration.ZERO)
                         .pollInterval(Duration.ofSeconds(1))
                         .ignoreExceptionsInstanceOf(IllegalStateException.class)
                         .until(() -> create(body), created -> !created.isEmpty());
         await().atMost(Duration.ofMinutes(5))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptionsInstanceOf(IllegalStateException.class)
                 .until(() -> approve(id));

@@ -77,6 +77,7 @@ final class FaultStack implements AutoCloseable {
     private final ServiceProcess kafka;
     private LocalPostgres postgres;
     private final PipelineServices services;
+    private boolean closed;
     private final List<FaultScenario.Approved> approved =
             java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
@@ -85,6 +86,8 @@ final class FaultStack implements AutoCloseable {
      * @param fakes properties for the fakes, e.g. {@code fakes.wechat.publish-delay=8s}
      */
     FaultStack(String name, Map<String, String> fakes) {
+        // a test JVM ended from outside (Ctrl-C, a CI timeout) leaves no process behind
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "fault-stack-" + name));
         home = root.resolve("fault-tests/target/fault-stacks").resolve(name);
         deleteRecursively(home);
         postgres = LocalPostgres.start(home.resolve("postgres"), postgresPort);
@@ -281,13 +284,29 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
+    /** Stops everything it started; safe to call twice, and from the shutdown hook. */
     @Override
-    public void close() {
-        services.close();
-        wechatProxy.close();
-        campusProxy.close();
-        kafka.close();
-        postgres.close();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // read while the constructor may still be running (the hook): any part may be missing
+        PipelineServices started = services;
+        if (started != null) {
+            started.close();
+        }
+        for (FaultProxy proxy : new FaultProxy[] {wechatProxy, campusProxy}) {
+            if (proxy != null) {
+                proxy.close();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     private static void deleteRecursively(Path directory) {
