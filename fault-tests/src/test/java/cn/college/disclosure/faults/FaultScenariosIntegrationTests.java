@@ -63,11 +63,11 @@ class FaultScenariosIntegrationTests {
     @Test
     @Order(1)
     void brokerKilledDuringApprovalsAndRestartedAfter15Seconds() {
-        // 150 approvals, as in the run that found a delivery stuck PENDING
-        FaultScenario.on(stack, "broker kill -9, restart after 15 s", "BRK")
+        // as in the run that found a delivery stuck PENDING: in the middle of 150 approvals
+        FaultScenario.on(stack, "broker kill -9 mid-approvals, restart after 15 s", "BRK")
                 .approvals(150, Duration.ofMillis(300))
-                .at(Duration.ofSeconds(8), "kill -9 Kafka", stack::killKafka)
-                .at(Duration.ofSeconds(23), "restart Kafka", stack::startKafka)
+                .at(Duration.ofSeconds(25), "kill -9 Kafka", stack::killKafka)
+                .at(Duration.ofSeconds(40), "restart Kafka", stack::startKafka)
                 .run();
     }
 
