@@ -2,9 +2,7 @@ package cn.college.disclosure.deploy;
 
 import cn.college.disclosure.localpostgres.LocalPostgres;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./run-local}: embedded PostgreSQL, a single-node KRaft broker in its own JVM, and every
@@ -100,7 +97,7 @@ public final class LocalStack {
                         logs,
                         null);
         running.add(kafka);
-        awaitPort(kafka, kafkaPort);
+        kafka.awaitPort(kafkaPort, START_TIMEOUT);
 
         List<String> common =
                 List.of(
@@ -189,27 +186,6 @@ public final class LocalStack {
                 """
                         .formatted(data.resolve("logs"), data));
         System.out.println(text);
-    }
-
-    private static void awaitPort(ServiceProcess process, int port) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(process.name() + " exited; see " + process.log());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalStateException(process.name() + " did not open port " + port);
     }
 
     private static void requireFree(int port, String what) {

@@ -79,7 +79,8 @@ public record Service(String module, int port, String title, List<String> args) 
         return executableJar(root.resolve(module).resolve("target"));
     }
 
-    static Path executableJar(Path target) {
+    /** The executable jar ({@code *-exec.jar}) in a module's build directory. */
+    public static Path executableJar(Path target) {
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
             return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
                     .findFirst()

@@ -2,6 +2,8 @@ package cn.college.disclosure.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One service of the pipeline running as its own JVM from its executable jar, with its output in a
- * log file. {@link #awaitHealthy(Duration)} polls its actuator health endpoint.
+ * log file. {@link #awaitHealthy(Duration)} polls its actuator health endpoint. {@link #kill()}
+ * ends it as {@code kill -9} would and {@link #restart()} starts it again with the same command,
+ * which is how the fault tests take a part of the pipeline away under load.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -27,15 +31,17 @@ public final class ServiceProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
     private final Path log;
     private final @Nullable URI health;
+    private volatile Process process;
 
-    private ServiceProcess(String name, Process process, Path log, @Nullable URI health) {
+    private ServiceProcess(String name, List<String> command, Path log, @Nullable URI health) {
         this.name = name;
-        this.process = process;
+        this.command = List.copyOf(command);
         this.log = log;
         this.health = health;
+        this.process = launch();
     }
 
     /**
@@ -71,15 +77,71 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
-            Process process =
-                    new ProcessBuilder(command)
-                            .redirectErrorStream(true)
-                            .redirectOutput(log.toFile())
-                            .start();
-            return new ServiceProcess(name, process, log, health);
+            Files.deleteIfExists(log);
+            return new ServiceProcess(name, command, log, health);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
+    }
+
+    /** Starts the command; a restarted process writes on at the end of the same log. */
+    private Process launch() {
+        try {
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /** Ends the process at once, as {@code kill -9} does: no shutdown hook, no graceful stop. */
+    public void kill() {
+        Process running = process;
+        running.destroyForcibly();
+        try {
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still runs 30 s after kill -9");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the service again with the same command (same jar, options and arguments, so the same
+     * ports and data), after it was killed or stopped; call {@link #awaitHealthy(Duration)} next.
+     */
+    public synchronized ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs: kill or stop it first");
+        }
+        process = launch();
+        return this;
+    }
+
+    /** The operating system's id of the running process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the process accepts connections on the port; fails early if it dies. */
+    public ServiceProcess awaitPort(int port, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + log);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return this;
+            } catch (IOException notYet) {
+                pause();
+            }
+        }
+        throw new IllegalStateException(name + " did not open port " + port + "; see " + log);
     }
 
     public String name() {

@@ -11,8 +11,11 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The REST API of publisher-core as a liaison or operator uses it: HTTP Basic, JSON. */
-final class Api {
+/**
+ * The REST API of publisher-core as a liaison or operator uses it: HTTP Basic, JSON. Shared with
+ * the fault tests through this module's test jar.
+ */
+public final class Api {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -21,7 +24,7 @@ final class Api {
     private final URI base;
     private final String authorization;
 
-    Api(URI base, String user, String password) {
+    public Api(URI base, String user, String password) {
         this.base = base;
         this.authorization =
                 "Basic "
@@ -30,13 +33,13 @@ final class Api {
                                         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    record Response(int status, JsonNode body, HttpResponse<String> raw) {}
+    public record Response(int status, JsonNode body, HttpResponse<String> raw) {}
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET().build());
     }
 
-    Response post(String path, String json) {
+    public Response post(String path, String json) {
         return send(
                 request(path)
                         .header("Content-Type", "application/json")
@@ -51,7 +54,7 @@ final class Api {
                 .header("Accept", "application/json, application/problem+json");
     }
 
-    static HttpResponse<String> fetch(URI uri) {
+    public static HttpResponse<String> fetch(URI uri) {
         try {
             return HTTP.send(
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
