@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.console;
 
+import cn.college.disclosure.core.statistics.ManualCountRejected;
 import cn.college.disclosure.core.statistics.Statistics;
 import cn.college.disclosure.core.statistics.StatisticsPeriodRejected;
 import cn.college.disclosure.core.statistics.StatisticsReports;
@@ -109,26 +110,15 @@ class StatisticsPagesController {
             @RequestParam Map<String, String> parameters,
             Principal principal,
             RedirectAttributes redirect) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, @Nullable String> written = new LinkedHashMap<>();
         for (StatisticsReports.ManualChannel channel : reports.manualChannels(year)) {
-            String value = parameters.getOrDefault("count." + channel.key(), "").strip();
-            if (value.isEmpty()) {
-                continue;
-            }
-            try {
-                counts.put(channel.key(), Integer.parseInt(value));
-            } catch (NumberFormatException e) {
-                redirect.addFlashAttribute(
-                        Notice.ATTRIBUTE, Notice.error("notice.countInvalid", channel.name()));
-                return "redirect:/console/statistics?year=" + year;
-            }
+            written.put(channel.key(), parameters.get("count." + channel.key()));
         }
         try {
-            reports.recordManualCounts(year, counts, principal.getName());
+            reports.recordManualCounts(year, written, principal.getName());
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.success("notice.countsSaved"));
-        } catch (StatisticsPeriodRejected e) {
-            redirect.addFlashAttribute(
-                    Notice.ATTRIBUTE, Notice.error("notice.countsRejected", e.getMessage()));
+        } catch (ManualCountRejected e) {
+            redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.error(e.code(), e.arguments()));
         }
         return "redirect:/console/statistics?year=" + year;
     }
