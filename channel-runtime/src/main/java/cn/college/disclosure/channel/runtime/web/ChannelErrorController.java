@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,8 +27,24 @@ class ChannelErrorController {
 
     private final ChannelProblems problems = new ChannelProblems();
 
+    /**
+     * Chosen over Boot's {@code error} method (no {@code produces}, every method) for any {@code
+     * Accept} but HTML: by {@code produces} for JSON and {@code *}{@code /*}, and, where both only
+     * match through a wildcard (e.g. {@code Accept: application/xml}), by naming the methods, which
+     * Spring compares after {@code produces}, so that the two never tie.
+     */
     @RequestMapping(
             path = "${server.error.path:${error.path:/error}}",
+            method = {
+                RequestMethod.GET,
+                RequestMethod.HEAD,
+                RequestMethod.POST,
+                RequestMethod.PUT,
+                RequestMethod.PATCH,
+                RequestMethod.DELETE,
+                RequestMethod.OPTIONS,
+                RequestMethod.TRACE
+            },
             produces = {
                 MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 MediaType.APPLICATION_JSON_VALUE,

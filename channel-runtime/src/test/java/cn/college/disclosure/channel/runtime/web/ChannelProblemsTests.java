@@ -180,7 +180,8 @@ class ChannelProblemsTests {
 
     @Test
     void anUncaughtExceptionIsA500ProblemWithoutTheExceptionsText() throws Exception {
-        for (String accept : new String[] {"application/json", "*/*", null}) {
+        for (String accept :
+                new String[] {"application/json", "*/*", null, "application/xml", "text/plain"}) {
             HttpResponse<String> response = send("GET", "/led/broken", accept, null);
 
             JsonNode problem = assertProblem(response, 500);
