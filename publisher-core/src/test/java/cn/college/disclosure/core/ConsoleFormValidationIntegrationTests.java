@@ -183,4 +183,17 @@ class ConsoleFormValidationIntegrationTests extends PublisherCoreIntegrationTest
                                 .single())
                 .isEqualTo(before);
     }
+
+    @Test
+    void aDownloadOfAYearWithoutStatisticsSaysWhyInChinese() throws Exception {
+        MvcResult result =
+                mvc.perform(
+                                MockMvcRequestBuilders.get("/console/statistics/annual.csv")
+                                        .with(user("reporter").roles("REPORTER"))
+                                        .param("year", "1990"))
+                        .andExpect(status().isBadRequest())
+                        .andReturn();
+
+        assertThat(html(result)).startsWith("统计年度有误");
+    }
 }

@@ -8,9 +8,12 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,10 +46,12 @@ class StatisticsPagesController {
 
     private final StatisticsReports reports;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    StatisticsPagesController(StatisticsReports reports, JsonMapper json) {
+    StatisticsPagesController(StatisticsReports reports, JsonMapper json, MessageSource messages) {
         this.reports = reports;
         this.json = json;
+        this.messages = messages;
     }
 
     /**
@@ -123,12 +128,21 @@ class StatisticsPagesController {
         return "redirect:/console/statistics?year=" + year;
     }
 
+    /** A download of a year without statistics: the field's text, in the console's language. */
     @org.springframework.web.bind.annotation.ExceptionHandler(StatisticsPeriodRejected.class)
     ResponseEntity<String> rejectedDownload(StatisticsPeriodRejected e) {
+        Object[] field = {e.field()};
+        Locale locale = LocaleContextHolder.getLocale();
+        String text =
+                messages.getMessage(
+                        "problem.statisticsPeriod." + e.field(),
+                        field,
+                        messages.getMessage("problem.statisticsPeriod", field, locale),
+                        locale);
         return ResponseEntity.badRequest()
                 .contentType(
                         new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                .body(e.getMessage());
+                .body(text);
     }
 
     private static String attachment(int year, String extension) {

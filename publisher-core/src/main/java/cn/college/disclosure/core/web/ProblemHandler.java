@@ -18,6 +18,7 @@ import cn.college.disclosure.core.operations.DeliveryNotRepairable;
 import cn.college.disclosure.core.statistics.ManualCountRejected;
 import cn.college.disclosure.core.statistics.StatisticsPeriodRejected;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
@@ -46,6 +47,8 @@ import tools.jackson.core.JacksonException;
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     /** One rejected field. */
     record FieldProblem(String field, String message) {}
@@ -326,6 +329,40 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return handleExceptionInternal(
                 exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * The last guard of "no English reaches a person": a refusal of Spring MVC whose message code
+     * the bundle lacks (a missing path variable, an unwritable answer, ...) would carry Spring's
+     * English title or detail; in Chinese it gets its status's text instead ({@code
+     * problem.title.<status>}, {@code problem.detail.<status>}).
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception exception,
+            @Nullable Object body,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        boolean chinese =
+                java.util.Locale.CHINESE
+                        .getLanguage()
+                        .equals(LocaleContextHolder.getLocale().getLanguage());
+        if (chinese && body instanceof ProblemDetail problem) {
+            if (problem.getTitle() == null || !HAN.matcher(problem.getTitle()).find()) {
+                problem.setTitle(
+                        text(
+                                "problem.title." + status.value(),
+                                String.valueOf(problem.getTitle())));
+            }
+            if (problem.getDetail() == null || !HAN.matcher(problem.getDetail()).find()) {
+                problem.setDetail(
+                        text(
+                                "problem.detail." + status.value(),
+                                text("problem.detail.other", String.valueOf(problem.getDetail()))));
+            }
+        }
+        return super.handleExceptionInternal(exception, body, headers, status, request);
     }
 
     /** A text of the message bundle in the request's language (Chinese unless asked otherwise). */
