@@ -122,6 +122,30 @@ class DomainProblemsIntegrationTests extends PublisherCoreIntegrationTest {
     }
 
     @Test
+    void aBodyOver200KbIsA413NamingBodyAndTheLimitInChinese() {
+        Response response =
+                post(
+                        "/api/items",
+                        "liaison",
+                        Map.of("title", "长正文", "body", "<p>" + "字".repeat(70_000) + "</p>"));
+
+        assertChinese(response, 413, "正文过大，最多 204800 字节。");
+        assertThat(response.body().get("field").asString()).isEqualTo("body");
+        assertThat(response.body().get("limit").asLong()).isEqualTo(204_800);
+    }
+
+    @Test
+    void aRequestOver1MbIsA413InChinese() {
+        Response response =
+                post(
+                        "/api/items",
+                        "liaison",
+                        Map.of("title", "过大", "body", "<p>" + "x".repeat(1_100_000) + "</p>"));
+
+        assertChinese(response, 413, "请求过大，最多 1048576 字节。");
+    }
+
+    @Test
     void aStatisticsYearThatIsNotOneIsA400NamingYearInChinese() {
         Response response = get("/api/statistics/annual?year=abc", "reporter");
 
