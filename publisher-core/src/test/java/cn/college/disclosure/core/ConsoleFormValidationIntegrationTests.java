@@ -143,4 +143,57 @@ class ConsoleFormValidationIntegrationTests extends PublisherCoreIntegrationTest
 
         assertThat(page).contains("信息公开发布平台", "登录");
     }
+
+    /** The console's manual counts follow the API's rule (ManualCountRules), said in Chinese. */
+    @ParameterizedTest(name = "manual count {0}")
+    @ValueSource(strings = {"1.5", "-1", "1000000000000", "1e3", "１２"})
+    void aManualCountThatIsNotAWholeNumberUpToAMillionIsRefusedOnTheForm(String count)
+            throws Exception {
+        String before =
+                jdbc.sql(
+                                "select count(*) || ':' || coalesce(sum(count), 0) from statistics_manual_count")
+                        .query(String.class)
+                        .single();
+
+        MvcResult saved =
+                mvc.perform(
+                                MockMvcRequestBuilders.post("/console/statistics/manual-counts")
+                                        .with(user("reporter").roles("REPORTER"))
+                                        .with(csrf())
+                                        .param("year", "2022")
+                                        .param("count.BULLETIN_BOARD", count))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn();
+        String page =
+                html(
+                        mvc.perform(
+                                        MockMvcRequestBuilders.get(
+                                                        saved.getResponse().getRedirectedUrl())
+                                                .with(user("reporter").roles("REPORTER"))
+                                                .flashAttrs(saved.getFlashMap()))
+                                .andExpect(status().isOk())
+                                .andReturn());
+
+        assertThat(page).contains("“公示栏”的数量须为 0 至 1000000 之间的整数。");
+        assertThat(
+                        jdbc.sql(
+                                        "select count(*) || ':' || coalesce(sum(count), 0)"
+                                                + " from statistics_manual_count")
+                                .query(String.class)
+                                .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aDownloadOfAYearWithoutStatisticsSaysWhyInChinese() throws Exception {
+        MvcResult result =
+                mvc.perform(
+                                MockMvcRequestBuilders.get("/console/statistics/annual.csv")
+                                        .with(user("reporter").roles("REPORTER"))
+                                        .param("year", "1990"))
+                        .andExpect(status().isBadRequest())
+                        .andReturn();
+
+        assertThat(html(result)).startsWith("统计年度有误");
+    }
 }

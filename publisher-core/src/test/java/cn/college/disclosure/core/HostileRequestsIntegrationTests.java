@@ -176,6 +176,22 @@ class HostileRequestsIntegrationTests extends PublisherCoreIntegrationTest {
                         "{\"counts\":{\"BULLETIN_BOARD\":1.5}}",
                         "counts.BULLETIN_BOARD"),
                 new Hostile(
+                        "manual count -1",
+                        "PUT",
+                        "/api/statistics/manual-counts/2022",
+                        "reporter",
+                        Map.of("Content-Type", "application/json"),
+                        "{\"counts\":{\"BULLETIN_BOARD\":-1}}",
+                        "counts.BULLETIN_BOARD"),
+                new Hostile(
+                        "manual count 10^12",
+                        "PUT",
+                        "/api/statistics/manual-counts/2022",
+                        "reporter",
+                        Map.of("Content-Type", "application/json"),
+                        "{\"counts\":{\"BULLETIN_BOARD\":1000000000000}}",
+                        "counts.BULLETIN_BOARD"),
+                new Hostile(
                         "audit actor %00",
                         "GET", "/api/audit?actor=%00", "admin", Map.of(), null, "actor"),
                 new Hostile(

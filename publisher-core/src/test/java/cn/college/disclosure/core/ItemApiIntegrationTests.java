@@ -85,7 +85,7 @@ class ItemApiIntegrationTests extends PublisherCoreIntegrationTest {
                         "liaison",
                         Map.of("title", "x", "body", "y"));
         assertThat(editAfterRetraction.status()).isEqualTo(409);
-        assertThat(editAfterRetraction.body().get("detail").asString()).contains("RETRACTED");
+        assertThat(editAfterRetraction.body().get("detail").asString()).contains("已撤回");
         assertThat(
                         post("/api/items/" + id + "/retract", "liaison", Map.of("reason", "again"))
                                 .status())
@@ -163,7 +163,7 @@ class ItemApiIntegrationTests extends PublisherCoreIntegrationTest {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).isEqualTo(PROBLEM);
-        assertThat(again.body().get("detail").asString()).contains("APPROVED");
+        assertThat(again.body().get("detail").asString()).contains("只有草稿可以审核发布");
         assertThat(
                         jdbc.sql("select count(*) from outbox where message_key = ?")
                                 .param(id)
@@ -286,7 +286,7 @@ class ItemApiIntegrationTests extends PublisherCoreIntegrationTest {
         inverted.put("ledExpireAt", "2030-03-15T00:00:00Z");
         Response response = post("/api/items", "liaison", inverted);
         assertBadField(response, "ledExpireAt");
-        assertThat(response.body().get("detail").asString()).contains("after ledStartAt");
+        assertThat(response.body().get("detail").asString()).contains("必须晚于开始显示时间");
         inverted.put("ledExpireAt", "2030-03-16T00:00:00Z");
         assertBadField(post("/api/items", "liaison", inverted), "ledExpireAt");
 
@@ -379,7 +379,7 @@ class ItemApiIntegrationTests extends PublisherCoreIntegrationTest {
         Response response = post("/api/items/" + id + "/retract", "liaison", Map.of("reason", "r"));
 
         assertThat(response.status()).isEqualTo(409);
-        assertThat(response.body().get("detail").asString()).contains("DRAFT");
+        assertThat(response.body().get("detail").asString()).contains("尚未发布");
         assertBadField(post("/api/items/" + id + "/retract", "liaison", Map.of()), "reason");
     }
 

@@ -221,7 +221,7 @@ class OperationsIntegrationTests extends PublisherCoreIntegrationTest {
 
         assertThat(retry.status()).isEqualTo(409);
         assertThat(retry.contentType()).isEqualTo("application/problem+json");
-        assertThat(retry.body().get("detail").asString()).contains("DELIVERED");
+        assertThat(retry.body().get("detail").asString()).contains("当前的状态不允许");
         assertThat(decide.status()).isEqualTo(409);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(

@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.console;
 
+import cn.college.disclosure.core.statistics.ManualCountRejected;
 import cn.college.disclosure.core.statistics.Statistics;
 import cn.college.disclosure.core.statistics.StatisticsPeriodRejected;
 import cn.college.disclosure.core.statistics.StatisticsReports;
@@ -7,9 +8,12 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,10 +46,12 @@ class StatisticsPagesController {
 
     private final StatisticsReports reports;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    StatisticsPagesController(StatisticsReports reports, JsonMapper json) {
+    StatisticsPagesController(StatisticsReports reports, JsonMapper json, MessageSource messages) {
         this.reports = reports;
         this.json = json;
+        this.messages = messages;
     }
 
     /**
@@ -109,36 +115,34 @@ class StatisticsPagesController {
             @RequestParam Map<String, String> parameters,
             Principal principal,
             RedirectAttributes redirect) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, @Nullable String> written = new LinkedHashMap<>();
         for (StatisticsReports.ManualChannel channel : reports.manualChannels(year)) {
-            String value = parameters.getOrDefault("count." + channel.key(), "").strip();
-            if (value.isEmpty()) {
-                continue;
-            }
-            try {
-                counts.put(channel.key(), Integer.parseInt(value));
-            } catch (NumberFormatException e) {
-                redirect.addFlashAttribute(
-                        Notice.ATTRIBUTE, Notice.error("notice.countInvalid", channel.name()));
-                return "redirect:/console/statistics?year=" + year;
-            }
+            written.put(channel.key(), parameters.get("count." + channel.key()));
         }
         try {
-            reports.recordManualCounts(year, counts, principal.getName());
+            reports.recordManualCounts(year, written, principal.getName());
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.success("notice.countsSaved"));
-        } catch (StatisticsPeriodRejected e) {
-            redirect.addFlashAttribute(
-                    Notice.ATTRIBUTE, Notice.error("notice.countsRejected", e.getMessage()));
+        } catch (ManualCountRejected e) {
+            redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.error(e.code(), e.arguments()));
         }
         return "redirect:/console/statistics?year=" + year;
     }
 
+    /** A download of a year without statistics: the field's text, in the console's language. */
     @org.springframework.web.bind.annotation.ExceptionHandler(StatisticsPeriodRejected.class)
     ResponseEntity<String> rejectedDownload(StatisticsPeriodRejected e) {
+        Object[] field = {e.field()};
+        Locale locale = LocaleContextHolder.getLocale();
+        String text =
+                messages.getMessage(
+                        "problem.statisticsPeriod." + e.field(),
+                        field,
+                        messages.getMessage("problem.statisticsPeriod", field, locale),
+                        locale);
         return ResponseEntity.badRequest()
                 .contentType(
                         new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                .body(e.getMessage());
+                .body(text);
     }
 
     private static String attachment(int year, String extension) {

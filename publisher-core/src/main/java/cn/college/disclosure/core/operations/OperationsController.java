@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,15 +116,5 @@ class OperationsController {
 
     private static UUID requestId(@Nullable UUID key) {
         return key == null ? UUID.randomUUID() : key;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(DeliveryNotFound exception) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notRepairable(DeliveryNotRepairable exception) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The report authors' statistics: {@code ?year=2021} (statistics year 2020-09-01 to 2021-08-31) or
@@ -37,6 +38,7 @@ class StatisticsController {
     private final StatisticsExports exports;
     private final FactRecompute recompute;
     private final ManualCounts manualCounts;
+    private final StatisticsReports reports;
     private final StatisticsProperties properties;
     private final Clock clock;
 
@@ -46,6 +48,7 @@ class StatisticsController {
             StatisticsExports exports,
             FactRecompute recompute,
             ManualCounts manualCounts,
+            StatisticsReports reports,
             StatisticsProperties properties,
             Clock clock) {
         this.statistics = statistics;
@@ -53,6 +56,7 @@ class StatisticsController {
         this.exports = exports;
         this.recompute = recompute;
         this.manualCounts = manualCounts;
+        this.reports = reports;
         this.properties = properties;
         this.clock = clock;
     }
@@ -111,8 +115,12 @@ class StatisticsController {
 
     record ManualChannel(String name, String unit, @Nullable Long count) {}
 
-    /** The body of an update: manual channel key to count; keys left out have no count. */
-    record ManualCountsRequest(@Nullable Map<String, @Nullable Integer> counts) {}
+    /**
+     * The body of an update: manual channel key to count; keys left out or null have no count. The
+     * counts are read as JSON values, not as numbers, so that {@link ManualCountRules} judges them
+     * as written, the same rule as the console's form.
+     */
+    record ManualCountsRequest(@Nullable Map<String, @Nullable JsonNode> counts) {}
 
     @GetMapping("/api/statistics/manual-counts/{year}")
     ManualCountsView manualCounts(@PathVariable int year) {
@@ -138,24 +146,14 @@ class StatisticsController {
             throw new StatisticsPeriodRejected(
                     "counts", "counts is required, e.g. {\"BULLETIN_BOARD\": 12}");
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, @Nullable String> written = new LinkedHashMap<>();
         request.counts()
                 .forEach(
-                        (key, count) -> {
-                            if (!properties.manualChannels().containsKey(key)) {
-                                throw new StatisticsPeriodRejected(
-                                        "counts." + key,
-                                        key
-                                                + " is not a manual channel; they are "
-                                                + properties.manualChannels().keySet());
-                            }
-                            if (count == null || count < 0) {
-                                throw new StatisticsPeriodRejected(
-                                        "counts." + key, "A count is a whole number, 0 or more");
-                            }
-                            counts.put(key, count);
-                        });
-        manualCounts.replace(year, counts, principal.getName(), clock.instant());
+                        (key, value) ->
+                                written.put(
+                                        key,
+                                        value == null || value.isNull() ? null : value.toString()));
+        reports.recordManualCounts(year, written, principal.getName());
         return manualCounts(year);
     }
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -113,31 +112,24 @@ public class StatisticsReports {
     }
 
     /**
-     * Replaces the counts of the manual channels for a year; channels left out have no count.
+     * Replaces the counts of the manual channels for a year, as written in the API's JSON or the
+     * console's form ({@link ManualCountRules}); channels left out or empty have no count.
      *
-     * @throws StatisticsPeriodRejected naming the offending key, or {@code year}
+     * @throws ManualCountRejected naming the offending key, or {@code year}
      */
     @Transactional
-    public void recordManualCounts(int year, Map<String, Integer> counts, String by) {
+    public void recordManualCounts(int year, Map<String, @Nullable String> written, String by) {
         if (year < 2000 || year > currentYear()) {
-            throw new StatisticsPeriodRejected(
+            throw new ManualCountRejected(
                     "year",
-                    "Manual counts are kept for the statistics years 2000 to " + currentYear());
+                    "manualCount.year",
+                    "Manual counts are kept for the statistics years 2000 to " + currentYear(),
+                    "2000",
+                    String.valueOf(currentYear()));
         }
-        Map<String, Integer> checked = new LinkedHashMap<>();
-        counts.forEach(
-                (key, count) -> {
-                    if (!properties.manualChannels().containsKey(key)) {
-                        throw new StatisticsPeriodRejected(
-                                "counts." + key, key + " is not a manual channel");
-                    }
-                    if (count < 0) {
-                        throw new StatisticsPeriodRejected(
-                                "counts." + key, "A count is a whole number, 0 or more");
-                    }
-                    checked.put(key, count);
-                });
-        manualCounts.replace(year, checked, by, clock.instant());
+        Map<String, Integer> counts =
+                new ManualCountRules(properties.manualChannels()).counts(written);
+        manualCounts.replace(year, counts, by, clock.instant());
     }
 
     /** The catalogue items marked 不涉及 now. */

@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.web;
 
+import cn.college.disclosure.contract.ChannelLimit;
 import cn.college.disclosure.core.calendar.CalendarYearNotFound;
 import cn.college.disclosure.core.calendar.CalendarYearRejected;
 import cn.college.disclosure.core.catalogue.UnknownCatalogueItem;
@@ -12,8 +13,12 @@ import cn.college.disclosure.core.item.ItemNotInDraft;
 import cn.college.disclosure.core.item.ItemNotPublished;
 import cn.college.disclosure.core.item.ItemOfOtherDepartment;
 import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
+import cn.college.disclosure.core.operations.DeliveryNotFound;
+import cn.college.disclosure.core.operations.DeliveryNotRepairable;
+import cn.college.disclosure.core.statistics.ManualCountRejected;
 import cn.college.disclosure.core.statistics.StatisticsPeriodRejected;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
@@ -43,53 +48,85 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
     /** One rejected field. */
     record FieldProblem(String field, String message) {}
 
     @ExceptionHandler
     ProblemDetail notFound(ItemNotFound exception) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
+        return problem(HttpStatus.NOT_FOUND, text("problem.itemNotFound", "No such item."));
     }
 
-    @ExceptionHandler({ItemNotInDraft.class, ItemAlreadyRetracted.class, ItemNotPublished.class})
-    ProblemDetail wrongState(IllegalStateException exception) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+    @ExceptionHandler
+    ProblemDetail notInDraft(ItemNotInDraft exception) {
+        return problem(
+                HttpStatus.CONFLICT,
+                text("problem.itemNotInDraft", "Only a draft can be approved."));
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyRetracted(ItemAlreadyRetracted exception) {
+        return problem(
+                HttpStatus.CONFLICT,
+                text(
+                        "problem.itemAlreadyRetracted",
+                        "The item was retracted and cannot change any more."));
+    }
+
+    @ExceptionHandler
+    ProblemDetail notPublished(ItemNotPublished exception) {
+        return problem(
+                HttpStatus.CONFLICT,
+                text("problem.itemNotPublished", "The item has no published version to retract."));
     }
 
     @ExceptionHandler
     ProblemDetail otherDepartment(ItemOfOtherDepartment exception) {
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.FORBIDDEN, "The item belongs to another department.");
+        return problem(
+                HttpStatus.FORBIDDEN,
+                text("problem.otherDepartment", "The item belongs to another department."));
     }
 
+    /** Over a channel's hard limit: the channel, the field and the limit, also as properties. */
     @ExceptionHandler
     ProblemDetail channelLimit(ChannelLimitExceeded exception) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.UNPROCESSABLE_CONTENT, exception.getMessage());
+        ChannelLimit limit = exception.limit();
+        String detail =
+                text(
+                        "problem.channelLimit",
+                        limit.channel() + " accepts at most " + limit.maxCharacters(),
+                        text("channel." + limit.channel().name(), limit.channel().name()),
+                        text("field." + limit.field(), limit.field()),
+                        String.valueOf(limit.maxCharacters()));
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, detail);
         problem.setTitle(text("problem.title.channelLimit", "Over a channel's limit"));
-        problem.setProperty("channel", exception.limit().channel());
-        problem.setProperty("field", exception.limit().field());
-        problem.setProperty("limit", exception.limit().maxCharacters());
-        problem.setProperty(
-                "errors",
-                List.of(new FieldProblem(exception.limit().field(), exception.getMessage())));
+        problem.setProperty("channel", limit.channel());
+        problem.setProperty("field", limit.field());
+        problem.setProperty("limit", limit.maxCharacters());
+        problem.setProperty("errors", List.of(new FieldProblem(limit.field(), detail)));
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail bodyTooLarge(BodyTooLarge exception) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.CONTENT_TOO_LARGE, exception.getMessage());
+        String detail =
+                text(
+                        "problem.bodyTooLarge",
+                        "The body is too large",
+                        String.valueOf(exception.limitBytes()));
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, detail);
         problem.setProperty("field", exception.field());
         problem.setProperty("limit", exception.limitBytes());
+        problem.setProperty("errors", List.of(new FieldProblem(exception.field(), detail)));
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail ledWindow(LedExpiryNotAfterStart exception) {
-        return fieldProblem(exception.field(), exception.getMessage());
+        return fieldProblem(
+                exception.field(),
+                text("problem.ledExpiryNotAfterStart", "ledExpireAt must be after ledStartAt"));
     }
 
     /** An image WeChat would have to fetch from outside the college. */
@@ -103,7 +140,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail calendarYearNotFound(CalendarYearNotFound exception) {
         ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
+                problem(
                         HttpStatus.NOT_FOUND,
                         text(
                                 "problem.calendarYearNotFound",
@@ -115,17 +152,46 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail unknownCatalogueItem(UnknownCatalogueItem exception) {
-        return fieldProblem("catalogueItem", exception.getMessage());
+        return fieldProblem(
+                "catalogueItem",
+                text("problem.unknownCatalogueItem", "The catalogue has no such item."));
+    }
+
+    /**
+     * A statistics period or manual count refused; the text is the field's ({@code
+     * problem.statisticsPeriod.<field>}), the exception's own message is for the log.
+     */
+    @ExceptionHandler
+    ProblemDetail statisticsPeriod(StatisticsPeriodRejected exception) {
+        return fieldProblem(
+                exception.field(), fieldText("problem.statisticsPeriod", exception.field()));
     }
 
     @ExceptionHandler
-    ProblemDetail statisticsPeriod(StatisticsPeriodRejected exception) {
-        return fieldProblem(exception.field(), exception.getMessage());
+    ProblemDetail manualCount(ManualCountRejected exception) {
+        return fieldProblem(
+                exception.field(),
+                text(exception.code(), exception.getMessage(), exception.arguments()));
     }
 
     @ExceptionHandler
     ProblemDetail calendarYear(CalendarYearRejected exception) {
-        return fieldProblem(exception.field(), exception.getMessage());
+        return fieldProblem(
+                exception.field(), fieldText("problem.calendarYear", exception.field()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail deliveryNotFound(DeliveryNotFound exception) {
+        return problem(HttpStatus.NOT_FOUND, text("problem.deliveryNotFound", "No such delivery."));
+    }
+
+    @ExceptionHandler
+    ProblemDetail deliveryNotRepairable(DeliveryNotRepairable exception) {
+        return problem(
+                HttpStatus.CONFLICT,
+                text(
+                        "problem.deliveryNotRepairable",
+                        "The delivery's status does not allow this repair."));
     }
 
     /** A path or query parameter of the wrong type, e.g. {@code /api/calendar/next}. */
@@ -229,8 +295,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         RequestTooLarge tooLarge = cause(exception, RequestTooLarge.class);
         if (tooLarge != null) {
             ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(
-                            HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                    problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            text(
+                                    "problem.requestTooLarge",
+                                    tooLarge.getMessage(),
+                                    String.valueOf(tooLarge.limit())));
             return handleExceptionInternal(
                     exception, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
@@ -261,12 +331,57 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * The last guard of "no English reaches a person": a refusal of Spring MVC whose message code
+     * the bundle lacks (a missing path variable, an unwritable answer, ...) would carry Spring's
+     * English title or detail; in Chinese it gets its status's text instead ({@code
+     * problem.title.<status>}, {@code problem.detail.<status>}).
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception exception,
+            @Nullable Object body,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        boolean chinese =
+                java.util.Locale.CHINESE
+                        .getLanguage()
+                        .equals(LocaleContextHolder.getLocale().getLanguage());
+        if (chinese && body instanceof ProblemDetail problem) {
+            if (problem.getTitle() == null || !HAN.matcher(problem.getTitle()).find()) {
+                problem.setTitle(
+                        text(
+                                "problem.title." + status.value(),
+                                String.valueOf(problem.getTitle())));
+            }
+            if (problem.getDetail() == null || !HAN.matcher(problem.getDetail()).find()) {
+                problem.setDetail(
+                        text(
+                                "problem.detail." + status.value(),
+                                text("problem.detail.other", String.valueOf(problem.getDetail()))));
+            }
+        }
+        return super.handleExceptionInternal(exception, body, headers, status, request);
+    }
+
     /** A text of the message bundle in the request's language (Chinese unless asked otherwise). */
     private String text(String code, String fallback, Object... arguments) {
         MessageSource messages = getMessageSource();
         return messages == null
                 ? fallback
                 : messages.getMessage(code, arguments, fallback, LocaleContextHolder.getLocale());
+    }
+
+    /** The text of {@code <prefix>.<field>}, or of {@code <prefix>} naming the field. */
+    private String fieldText(String prefix, String field) {
+        return text(prefix + "." + field, text(prefix, "Invalid " + field, field), field);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(text("problem.title." + status.value(), status.getReasonPhrase()));
+        return problem;
     }
 
     private ProblemDetail fieldProblem(String field, String message) {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,10 +33,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final JsonMapper jsonMapper;
+    private final MessageSource messages;
 
-    RequestSizeLimitFilter(WebProperties properties, JsonMapper jsonMapper) {
+    RequestSizeLimitFilter(
+            WebProperties properties, JsonMapper jsonMapper, MessageSource messages) {
         this.limit = properties.maxRequestSize().toBytes();
         this.jsonMapper = jsonMapper;
+        this.messages = messages;
     }
 
     @Override
@@ -45,8 +50,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(
                             HttpStatus.CONTENT_TOO_LARGE,
-                            "The request has %d bytes; at most %d are accepted"
-                                    .formatted(request.getContentLengthLong(), limit));
+                            messages.getMessage(
+                                    "problem.requestTooLarge",
+                                    new Object[] {String.valueOf(limit)},
+                                    "The request is too large",
+                                    Locale.SIMPLIFIED_CHINESE));
+            problem.setTitle(
+                    messages.getMessage(
+                            "problem.title.413",
+                            null,
+                            "Request too large",
+                            Locale.SIMPLIFIED_CHINESE));
             problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,4 +1,7 @@
-/** The runtime's HTTP endpoints in a channel service that serves HTTP: the parking state. */
+/**
+ * The runtime's HTTP endpoints in a channel service that serves HTTP: the parking state, and
+ * problem details in Chinese for every refusal.
+ */
 @NullMarked
 package cn.college.disclosure.channel.runtime.web;
 
