@@ -137,6 +137,35 @@ class WebsiteChannelIntegrationTests {
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aReaderWhoseAddressIsWrongGetsAChinesePageNotJson() throws Exception {
+        HttpResponse<String> item = get("/items/" + UUID.randomUUID() + ".html", "text/html");
+        assertThat(item.statusCode()).isEqualTo(404);
+        assertThat(item.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(item.body()).contains("页面不存在");
+
+        HttpResponse<String> page = get("/no-such-column/list.html", "text/html,*/*;q=0.8");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("页面不存在").doesNotContain("Whitelabel", "Error");
+
+        HttpResponse<String> program = get("/no-such-column/list.json", "application/json");
+        assertThat(program.statusCode()).isEqualTo(404);
+        assertThat(program.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+    }
+
+    private HttpResponse<String> get(String path, String accept)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", accept)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),

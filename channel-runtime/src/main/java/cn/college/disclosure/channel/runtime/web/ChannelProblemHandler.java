@@ -1,11 +1,17 @@
 package cn.college.disclosure.channel.runtime.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Spring MVC's own refusals in every channel service as RFC 9457 problem details: an unreadable or
@@ -28,7 +35,43 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ChannelProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+    private static final String NOT_FOUND_PAGE = page("static/error/404.html");
+
     private final ChannelProblems problems = new ChannelProblems();
+
+    /**
+     * No such path: problem details for programs, but a browser (the college website's readers)
+     * gets the Chinese page {@code static/error/404.html}, the one Boot's error view shows for
+     * every other 404.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        if (wantsHtml(request)) {
+            return ResponseEntity.status(status).contentType(HTML).body(NOT_FOUND_PAGE);
+        }
+        return super.handleNoResourceFoundException(exception, headers, status, request);
+    }
+
+    private static boolean wantsHtml(WebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(
+                            type ->
+                                    type.isCompatibleWith(MediaType.TEXT_HTML)
+                                            && !type.isWildcardType());
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(
@@ -69,5 +112,13 @@ class ChannelProblemHandler extends ResponseEntityExceptionHandler {
                     arguments == null ? new Object[0] : arguments);
         }
         return problems.of(status);
+    }
+
+    private static String page(String resource) {
+        try (var in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The channel runtime ships " + resource, e);
+        }
     }
 }

@@ -28,6 +28,11 @@ class ItemPageController {
                     + "</head><body><h1>该信息已撤回</h1><p><a href=\"../index.html\">返回信息公开首页</a></p>"
                     + "</body></html>";
 
+    private static final String NOT_FOUND =
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>页面不存在</title>"
+                    + "</head><body><h1>页面不存在</h1><p>该信息不存在或尚未发布。</p>"
+                    + "<p><a href=\"../index.html\">返回信息公开首页</a></p></body></html>";
+
     private final Path webRoot;
     private final RetractedPages retracted;
 
@@ -46,6 +51,6 @@ class ItemPageController {
         if (retracted.wasRetracted(itemId)) {
             return ResponseEntity.status(HttpStatus.GONE).contentType(HTML_UTF8).body(GONE);
         }
-        return ResponseEntity.notFound().build();
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML_UTF8).body(NOT_FOUND);
     }
 }
