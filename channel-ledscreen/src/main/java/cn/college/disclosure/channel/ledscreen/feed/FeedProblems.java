@@ -13,7 +13,7 @@ class FeedProblems {
     ProblemDetail unknownGroup(ScreenGroupNotConfigured e) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Unknown screen group");
+        problem.setTitle("屏幕组不存在");
         return problem;
     }
 
@@ -21,7 +21,7 @@ class FeedProblems {
     ProblemDetail neverServed(FeedVersionNeverServed e) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Feed version never served");
+        problem.setTitle("节目单版本不存在");
         return problem;
     }
 }

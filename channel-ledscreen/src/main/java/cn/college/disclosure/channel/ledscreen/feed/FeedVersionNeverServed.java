@@ -4,8 +4,6 @@ package cn.college.disclosure.channel.ledscreen.feed;
 public class FeedVersionNeverServed extends RuntimeException {
 
     FeedVersionNeverServed(String group, long version, long current) {
-        super(
-                "feed version %d of group %s was never served; the current version is %d"
-                        .formatted(version, group, current));
+        super("屏幕组%2$s从未发出第 %1$d 版节目单，当前为第 %3$d 版".formatted(version, group, current));
     }
 }

@@ -4,6 +4,6 @@ package cn.college.disclosure.channel.ledscreen.feed;
 public class ScreenGroupNotConfigured extends RuntimeException {
 
     public ScreenGroupNotConfigured(String group) {
-        super("no screen group '%s' is configured".formatted(group));
+        super("未配置屏幕组“%s”".formatted(group));
     }
 }

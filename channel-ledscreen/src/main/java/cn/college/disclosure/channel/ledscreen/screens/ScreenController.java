@@ -203,7 +203,7 @@ class ScreenController {
     ResponseEntity<ProblemDetail> unauthenticated(ScreenNotAuthenticated e) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setTitle("Screen not authenticated");
+        problem.setTitle("屏幕未通过认证");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"led-screens\"")
                 .body(problem);
@@ -213,7 +213,7 @@ class ScreenController {
     ProblemDetail forbidden(ScreenNotInGroup e) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Screen not in group");
+        problem.setTitle("屏幕不属于该组");
         return problem;
     }
 }

@@ -4,6 +4,6 @@ package cn.college.disclosure.channel.ledscreen.screens;
 class ScreenNotAuthenticated extends RuntimeException {
 
     ScreenNotAuthenticated(String screenId) {
-        super("screen '%s' did not present its key".formatted(screenId));
+        super("屏幕“%s”未出示正确的密钥".formatted(screenId));
     }
 }

@@ -4,6 +4,6 @@ package cn.college.disclosure.channel.ledscreen.screens;
 class ScreenNotInGroup extends RuntimeException {
 
     ScreenNotInGroup(String screenId, String group, String own) {
-        super("screen '%s' belongs to group '%s', not '%s'".formatted(screenId, own, group));
+        super("屏幕“%s”属于屏幕组“%s”，不属于“%s”".formatted(screenId, own, group));
     }
 }
