@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -36,6 +37,20 @@ class ProblemWritingSecurityHandler implements AuthenticationEntryPoint, AccessD
             HttpServletResponse response,
             AuthenticationException exception)
             throws IOException {
+        if (exception instanceof AuthenticationServiceException) {
+            // the credentials could not be checked (the database is away): not the caller's fault,
+            // and no reason to ask them to sign in again
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    text(
+                            request,
+                            "problem.api.unavailable",
+                            "The service cannot check credentials right now; try again shortly."));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"publisher\"");
         write(
                 request,
@@ -76,6 +91,8 @@ class ProblemWritingSecurityHandler implements AuthenticationEntryPoint, AccessD
             String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(
+                text(request, "problem.title." + status.value(), status.getReasonPhrase()));
         try {
             problem.setInstance(URI.create(request.getRequestURI()));
         } catch (IllegalArgumentException notAUri) {
