@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import cn.college.disclosure.channel.wechat.api.AccessTokens;
 import cn.college.disclosure.contract.Channel;
-import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.DeliveryWarning;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -400,18 +398,7 @@ class WeChatChannelIntegrationTests {
     }
 
     private String sandbox(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(fakeWeChat + "/sandbox/wechat" + path))
-                        .header("Content-Type", "application/json");
-        request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response =
-                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isLessThan(300);
-        return response.body();
+        return new Sandbox(fakeWeChat).call(method, path, body);
     }
 
     private HttpResponse<String> get(String url) throws Exception {
@@ -430,21 +417,6 @@ class WeChatChannelIntegrationTests {
 
     private static PublicationRequested request(
             UUID itemId, int version, String title, String body) {
-        PublicationRequested fixture = ContractFixtures.publicationRequested();
-        return new PublicationRequested(
-                UUID.randomUUID(),
-                itemId,
-                version,
-                Instant.now(),
-                title,
-                "摘要",
-                body,
-                Set.of(Channel.WEBSITE, Channel.WECHAT),
-                fixture.catalogueItem(),
-                fixture.department(),
-                URI.create("https://xxgk.example.edu.cn/" + WebsitePaths.itemPage(itemId)),
-                fixture.ledText(),
-                fixture.producedOn(),
-                fixture.approvedBy());
+        return WeChatRequests.request(itemId, version, title, body);
     }
 }

@@ -287,18 +287,7 @@ class WeChatDigestIntegrationTests {
     }
 
     private String sandbox(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(fakeWeChat + "/sandbox/wechat" + path))
-                        .header("Content-Type", "application/json");
-        request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response =
-                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isLessThan(300);
-        return response.body();
+        return new Sandbox(fakeWeChat).call(method, path, body);
     }
 
     private void send(PublicationRequested request) throws Exception {

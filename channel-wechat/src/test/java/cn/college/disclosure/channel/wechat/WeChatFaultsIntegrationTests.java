@@ -3,14 +3,11 @@ package cn.college.disclosure.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.college.disclosure.contract.Channel;
-import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.DeliveryWarning;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.Topics;
-import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.testinfrastructure.DeliveryReports;
 import cn.college.disclosure.testinfrastructure.PipelineInfrastructure;
 import com.sun.net.httpserver.HttpServer;
@@ -28,7 +25,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -429,21 +425,6 @@ class WeChatFaultsIntegrationTests {
 
     private static PublicationRequested request(
             UUID itemId, int version, String title, String body) {
-        PublicationRequested fixture = ContractFixtures.publicationRequested();
-        return new PublicationRequested(
-                UUID.randomUUID(),
-                itemId,
-                version,
-                Instant.now(),
-                title,
-                "摘要",
-                body,
-                Set.of(Channel.WEBSITE, Channel.WECHAT),
-                fixture.catalogueItem(),
-                fixture.department(),
-                URI.create("https://xxgk.example.edu.cn/" + WebsitePaths.itemPage(itemId)),
-                fixture.ledText(),
-                fixture.producedOn(),
-                fixture.approvedBy());
+        return WeChatRequests.request(itemId, version, title, body);
     }
 }
