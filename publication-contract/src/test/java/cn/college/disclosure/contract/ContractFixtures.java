@@ -96,6 +96,29 @@ public final class ContractFixtures {
                 Instant.parse("2021-03-15T01:30:02Z"));
     }
 
+    /**
+     * The same publication as a new event (a new event id, everything else kept): what the outbox
+     * sends again after a crash, or an operator's re-approval, looks like to a channel.
+     */
+    public static PublicationRequested withNewEventId(PublicationRequested request) {
+        return new PublicationRequested(
+                UUID.randomUUID(),
+                request.itemId(),
+                request.version(),
+                request.occurredAt(),
+                request.title(),
+                request.summary(),
+                request.bodyHtml(),
+                request.channels(),
+                request.catalogueItem(),
+                request.department(),
+                request.canonicalUrl(),
+                request.ledText(),
+                request.producedOn(),
+                request.approvedBy(),
+                request.led());
+    }
+
     /** The fixture of a wire type, e.g. {@code fixture(WireTypes.PUBLICATION_REQUESTED)}. */
     public static String fixture(String wireType) {
         String path = "/fixtures/" + wireType + ".json";

@@ -3,6 +3,7 @@ package cn.college.disclosure.channel.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.college.disclosure.contract.ContractFixtures;
 import cn.college.disclosure.contract.DeliveryReported;
 import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.contract.DeliveryWarning;
@@ -133,7 +134,7 @@ class WeChatFaultsIntegrationTests {
         // while the job runs: a replay of the record and a new event for the same version
         reports.await(itemId, 1, DeliveryStatus.PENDING);
         send(request);
-        send(copyWithNewEventId(request));
+        send(ContractFixtures.withNewEventId(request));
 
         reports.await(itemId, 1, DeliveryStatus.DELIVERED, Duration.ofSeconds(90));
         await().during(Duration.ofSeconds(3))
@@ -209,12 +210,12 @@ class WeChatFaultsIntegrationTests {
         // new event; then once more with the runtime's ledger row gone (only the adapter's own
         // steps and WeChat can tell)
         send(request);
-        send(copyWithNewEventId(request));
+        send(ContractFixtures.withNewEventId(request));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> reports.count(itemId, DeliveryStatus.DELIVERED) > deliveredReports);
         jdbc.sql("delete from delivery where item_id = ?").param(itemId).update();
         long before = reports.count(itemId, DeliveryStatus.DELIVERED);
-        send(copyWithNewEventId(request));
+        send(ContractFixtures.withNewEventId(request));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> reports.count(itemId, DeliveryStatus.DELIVERED) > before);
 
@@ -402,25 +403,6 @@ class WeChatFaultsIntegrationTests {
 
     private void send(PublicationRequested event) throws Exception {
         kafka.send(Topics.PUBLICATIONS, event.itemId().toString(), event).get();
-    }
-
-    private static PublicationRequested copyWithNewEventId(PublicationRequested r) {
-        return new PublicationRequested(
-                UUID.randomUUID(),
-                r.itemId(),
-                r.version(),
-                r.occurredAt(),
-                r.title(),
-                r.summary(),
-                r.bodyHtml(),
-                r.channels(),
-                r.catalogueItem(),
-                r.department(),
-                r.canonicalUrl(),
-                r.ledText(),
-                r.producedOn(),
-                r.approvedBy(),
-                r.led());
     }
 
     private static PublicationRequested request(

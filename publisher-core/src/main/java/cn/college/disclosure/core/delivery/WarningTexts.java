@@ -5,16 +5,13 @@ import cn.college.disclosure.core.item.DeliverySummary;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Renders a channel's warning codes for people from the message bundle ({@code
  * delivery.warning.<code>}, the subject as {0}; an unknown code reads {@code
- * delivery.warning.other}), in the request's language: Chinese unless the request asked for another
- * (an API call without {@code Accept-Language}, or no request at all, reads Chinese).
+ * delivery.warning.other}), in the request's language.
  */
 @Component
 class WarningTexts {
@@ -37,13 +34,13 @@ class WarningTexts {
         return new DeliverySummary.Warning(warning.code(), warning.subject(), message);
     }
 
+    /**
+     * The request's language as the console's locale resolver decides it (its default, zh-CN, also
+     * for an API call without {@code Accept-Language}); Chinese outside a request.
+     */
     private static Locale locale() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                && (request.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-                        || !request.getRequest().getRequestURI().contains("/api/"))) {
-            // the console's locale resolver has its own default (zh-CN) and the language cookie
-            return LocaleContextHolder.getLocale();
-        }
-        return Locale.SIMPLIFIED_CHINESE;
+        return RequestContextHolder.getRequestAttributes() == null
+                ? Locale.SIMPLIFIED_CHINESE
+                : LocaleContextHolder.getLocale();
     }
 }

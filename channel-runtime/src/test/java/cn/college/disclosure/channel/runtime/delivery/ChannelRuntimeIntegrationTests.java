@@ -233,7 +233,7 @@ class ChannelRuntimeIntegrationTests {
         send(request);
         reports.await(itemId, 1, DeliveryStatus.DELIVERED);
         // the core asks again (a replay, a new approval event): re-reported from the ledger
-        send(withNewEventId(request));
+        send(ContractFixtures.withNewEventId(request));
 
         await().atMost(PATIENCE).until(() -> reports.count(itemId, DeliveryStatus.DELIVERED) == 2);
         assertThat(reports.of(itemId))
@@ -305,24 +305,6 @@ class ChannelRuntimeIntegrationTests {
 
     private void send(PublicationRequested request) throws Exception {
         kafka.send(Topics.PUBLICATIONS, request.itemId().toString(), request).get();
-    }
-
-    private static PublicationRequested withNewEventId(PublicationRequested r) {
-        return new PublicationRequested(
-                UUID.randomUUID(),
-                r.itemId(),
-                r.version(),
-                Instant.now(),
-                r.title(),
-                r.summary(),
-                r.bodyHtml(),
-                r.channels(),
-                r.catalogueItem(),
-                r.department(),
-                r.canonicalUrl(),
-                r.ledText(),
-                r.producedOn(),
-                r.approvedBy());
     }
 
     private static PublicationRequested request(UUID itemId, Set<Channel> channels) {
