@@ -1,5 +1,7 @@
 package cn.college.disclosure.contract;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -13,6 +15,21 @@ public final class WebsitePaths {
 
     public static String itemPage(UUID itemId) {
         return ITEM_PAGE.formatted(itemId);
+    }
+
+    /**
+     * Where the website serves its copy of a media file: {@code files/<sha256>/<file name>}, the
+     * name percent-encoded as one path segment. The hash is the directory, so a name can never
+     * reach outside it.
+     */
+    public static String file(String sha256, String fileName) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("Not a SHA-256: " + sha256);
+        }
+        return "files/%s/%s"
+                .formatted(
+                        sha256,
+                        URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     private WebsitePaths() {}
