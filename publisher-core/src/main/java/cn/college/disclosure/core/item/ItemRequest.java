@@ -2,6 +2,7 @@ package cn.college.disclosure.core.item;
 
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.LedPriority;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,18 @@ import org.jspecify.annotations.Nullable;
  * @param ledStartAt when the screens start showing the item; the approval time when absent
  * @param ledExpireAt when the screens stop; the group's lifetime after the start when absent, and
  *     after {@code ledStartAt} when both are given
+ * @param attachments the files listed under the body, in this order (media uploaded with {@code
+ *     POST /api/media}); none when absent
+ * @param coverImage the media id of the image WeChat shows as the cover; the account's default when
+ *     absent
+ * @param wechatTitle the WeChat article's title when the title does not fit (32 characters)
+ * @param wechatDigest the WeChat article's digest when the summary does not fit (128 characters)
+ * @param wechatAuthor the WeChat article's author (作者)
+ * @param publishAt when the channels receive the approved version (定时发布); at approval when absent.
+ *     In the future
+ * @param withdrawAt when the item is retracted from every channel by itself (定时下线); never when
+ *     absent. After {@code publishAt}, and in the future
+ * @param withdrawReason the reason the automatic retraction gives; 公示期满 when absent
  */
 public record ItemRequest(
         @NotBlank @VisibleText @PlainText @Size(max = 120) @Nullable String title,
@@ -49,7 +64,59 @@ public record ItemRequest(
                         ledGroups,
         @Nullable LedPriority ledPriority,
         @PlausibleDate @Nullable Instant ledStartAt,
-        @PlausibleDate @Nullable Instant ledExpireAt) {
+        @PlausibleDate @Nullable Instant ledExpireAt,
+        @Size(max = 20) @Nullable List<@NotNull @Valid AttachmentRequest> attachments,
+        @Nullable UUID coverImage,
+        @VisibleText @PlainText @Size(max = 32) @Nullable String wechatTitle,
+        @PlainText @Size(max = 128) @Nullable String wechatDigest,
+        @PlainText @Size(max = 16) @Nullable String wechatAuthor,
+        @PlausibleDate @Nullable Instant publishAt,
+        @PlausibleDate @Nullable Instant withdrawAt,
+        @PlainText @Size(max = 200) @Nullable String withdrawReason) {
+
+    /**
+     * One attachment of the item.
+     *
+     * @param mediaId the file, uploaded with {@code POST /api/media}
+     * @param title what to call it; the file's name when absent
+     */
+    public record AttachmentRequest(
+            @NotNull @Nullable UUID mediaId, @PlainText @Size(max = 100) @Nullable String title) {}
+
+    /** A request without files, WeChat variant or schedule. */
+    public ItemRequest(
+            @Nullable String title,
+            @Nullable String summary,
+            @Nullable String body,
+            @Nullable Integer catalogueItem,
+            @Nullable Set<Channel> channels,
+            @Nullable String ledText,
+            @Nullable LocalDate producedOn,
+            @Nullable Set<String> ledGroups,
+            @Nullable LedPriority ledPriority,
+            @Nullable Instant ledStartAt,
+            @Nullable Instant ledExpireAt) {
+        this(
+                title,
+                summary,
+                body,
+                catalogueItem,
+                channels,
+                ledText,
+                producedOn,
+                ledGroups,
+                ledPriority,
+                ledStartAt,
+                ledExpireAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     /** A request that leaves the LED screens to their defaults. */
     public ItemRequest(

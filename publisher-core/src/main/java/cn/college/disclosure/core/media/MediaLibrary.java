@@ -1,5 +1,6 @@
 package cn.college.disclosure.core.media;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,4 +12,10 @@ public interface MediaLibrary {
 
     /** The file with the id, if there is one. */
     Optional<MediaFile> find(UUID id);
+
+    /**
+     * The file's address on this service's API, {@code <publisher.media.api-url>api/media/<id>},
+     * where the channels read it with their service credential.
+     */
+    URI apiUrl(UUID id);
 }
