@@ -15,7 +15,7 @@ import cn.college.disclosure.core.item.ItemNotPublished;
 import cn.college.disclosure.core.item.ItemOfOtherDepartment;
 import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
 import cn.college.disclosure.core.item.MediaNotAnImage;
-import cn.college.disclosure.core.item.MediaNotFound;
+import cn.college.disclosure.core.item.UnknownMedia;
 import cn.college.disclosure.core.item.MediaOfOtherDepartment;
 import cn.college.disclosure.core.item.PublishAtNotInFuture;
 import cn.college.disclosure.core.item.WithdrawAtTooEarly;
@@ -203,10 +203,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     // --- issue 11, items: the media an item refers to and its schedule (fix/items) ---
 
     @ExceptionHandler
-    ProblemDetail mediaNotFound(MediaNotFound exception) {
+    ProblemDetail unknownMedia(UnknownMedia exception) {
         return fieldProblem(
                 exception.field(),
-                text("problem.mediaNotFound", exception.getMessage(), exception.field()));
+                text("problem.unknownMedia", exception.getMessage(), exception.field()));
     }
 
     @ExceptionHandler
