@@ -54,7 +54,8 @@ class ItemFilesIntegrationTests extends PublisherCoreIntegrationTest {
     void anItemWithAttachmentsACoverAndABodyImageCarriesTheirReferencesToTheTopic() {
         byte[] pdfBytes = (PDF + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         Uploaded pdf = upload("liaison", "招生章程 2026.pdf", pdfBytes);
-        Uploaded budget = upload("liaison", "budget.pdf", (PDF + "b" + UUID.randomUUID()).getBytes());
+        Uploaded budget =
+                upload("liaison", "budget.pdf", (PDF + "b" + UUID.randomUUID()).getBytes());
         Uploaded cover = upload("liaison", "cover.png", png(235, 100));
         Uploaded picture = upload("liaison", "campus.png", png(40, 30));
         assertThat(pdf.sha256()).isEqualTo(sha256(pdfBytes));
@@ -184,7 +185,8 @@ class ItemFilesIntegrationTests extends PublisherCoreIntegrationTest {
                 "attachments[0].mediaId");
         assertThat(itemCount()).isEqualTo(before);
 
-        // an admin's file is everyone's; another department's is usable once an approved item shows it
+        // an admin's file is everyone's; another department's is usable once an approved item shows
+        // it
         assertThat(create(Map.of("coverImage", admins.id())).status()).isEqualTo(201);
         assertThat(create(Map.of("coverImage", image.id())).status()).isEqualTo(201);
         Response theirs =
@@ -192,11 +194,19 @@ class ItemFilesIntegrationTests extends PublisherCoreIntegrationTest {
                         HttpMethod.POST,
                         "/api/items",
                         "liaison2",
-                        Map.of("title", "学生处", "body", "<p>x</p>", "coverImage", otherDepartments.id()));
+                        Map.of(
+                                "title",
+                                "学生处",
+                                "body",
+                                "<p>x</p>",
+                                "coverImage",
+                                otherDepartments.id()));
         assertThat(theirs.status()).as(theirs.toString()).isEqualTo(201);
         assertThat(
                         post(
-                                        "/api/items/" + theirs.body().get("id").asString() + "/approve",
+                                        "/api/items/"
+                                                + theirs.body().get("id").asString()
+                                                + "/approve",
                                         "liaison2",
                                         null)
                                 .status())
@@ -213,7 +223,8 @@ class ItemFilesIntegrationTests extends PublisherCoreIntegrationTest {
         fields.put("channels", List.of("WECHAT"));
         fields.put("wechatTitle", "关于校园开放日的通知");
         String fits = draft(fields);
-        assertThat(post("/api/items/" + fits + "/approve", "liaison", null).status()).isEqualTo(200);
+        assertThat(post("/api/items/" + fits + "/approve", "liaison", null).status())
+                .isEqualTo(200);
 
         fields.remove("wechatTitle");
         fields.put("summary", "摘".repeat(200));

@@ -30,8 +30,8 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 定时发布 and 定时下线 in real time: the schedule job, the outbox and the broker as they run, the
- * topic read as another service would.
+ * 定时发布 and 定时下线 in real time: the schedule job, the outbox and the broker as they run, the topic
+ * read as another service would.
  */
 class ItemSchedulesIntegrationTests extends PublisherCoreIntegrationTest {
 
@@ -180,7 +180,8 @@ class ItemSchedulesIntegrationTests extends PublisherCoreIntegrationTest {
         String id = draft(schedule("取消发布", publishAt, null));
         assertThat(post("/api/items/" + id + "/approve", "liaison", null).status()).isEqualTo(200);
 
-        Response retracted = post("/api/items/" + id + "/retract", "liaison", Map.of("reason", "取消"));
+        Response retracted =
+                post("/api/items/" + id + "/retract", "liaison", Map.of("reason", "取消"));
         assertThat(retracted.status()).as(retracted.toString()).isEqualTo(200);
         assertThat(retracted.body().get("status").asString()).isEqualTo("RETRACTED");
 
@@ -205,7 +206,11 @@ class ItemSchedulesIntegrationTests extends PublisherCoreIntegrationTest {
         assertThat(post("/api/items/" + id + "/approve", "liaison", null).status()).isEqualTo(200);
         Instant publishAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         Response revised =
-                call(HttpMethod.PUT, "/api/items/" + id, "liaison", schedule("第二版", publishAt, null));
+                call(
+                        HttpMethod.PUT,
+                        "/api/items/" + id,
+                        "liaison",
+                        schedule("第二版", publishAt, null));
         assertThat(revised.body().get("version").asInt()).isEqualTo(2);
         Response scheduled = post("/api/items/" + id + "/approve", "liaison", null);
         assertThat(scheduled.body().get("status").asString()).isEqualTo("SCHEDULED");
@@ -231,7 +236,8 @@ class ItemSchedulesIntegrationTests extends PublisherCoreIntegrationTest {
     @Test
     void aScheduleInThePastIs400NamingItsField() {
         long before = itemCount();
-        Response past = post("/api/items", "liaison", schedule("过去", Instant.now().minusSeconds(60), null));
+        Response past =
+                post("/api/items", "liaison", schedule("过去", Instant.now().minusSeconds(60), null));
         assertBadField(past, "publishAt");
         Instant publishAt = Instant.now().plus(Duration.ofHours(2));
         assertBadField(
