@@ -259,6 +259,31 @@ class ItemPagesController {
         return "console/items/fragments :: preview";
     }
 
+    /**
+     * The WeChat article as it will look: the title and digest WeChat uses (marked which), the
+     * cover in WeChat's 2.35:1 crop, the author and the body after the same sanitising as on save,
+     * with the attachments as the list of links the channel adds.
+     */
+    @PostMapping("/wechat-preview")
+    String wechatPreview(@ModelAttribute("form") ItemForm form, Model model) {
+        wechat(model, form);
+        return "console/items/fragments :: wechat";
+    }
+
+    private void wechat(Model model, ItemForm form) {
+        model.addAttribute("wechatTitle", form.wechatTitleUsed());
+        model.addAttribute("wechatTitleOwn", form.ownWechatTitle());
+        model.addAttribute("wechatDigest", form.wechatDigestUsed());
+        model.addAttribute("wechatDigestOwn", form.ownWechatDigest());
+        model.addAttribute("wechatAuthor", form.getWechatAuthor());
+        model.addAttribute("wechatCover", form.getCoverImage());
+        model.addAttribute(
+                "wechatBody", form.getBody() == null ? "" : items.sanitized(form.getBody()));
+        model.addAttribute(
+                "wechatAttachments",
+                form.getAttachments().stream().filter(row -> row.getMediaId() != null).toList());
+    }
+
     private String form(Model model, ItemForm form, @Nullable ItemView item) {
         model.addAttribute("form", form);
         model.addAttribute("item", item);
@@ -267,6 +292,7 @@ class ItemPagesController {
         model.addAttribute("ledPriorities", LedPriority.values());
         model.addAttribute("checks", checks.check(form));
         model.addAttribute("led", properties.ledPreview());
+        wechat(model, form);
         return "console/items/form";
     }
 
