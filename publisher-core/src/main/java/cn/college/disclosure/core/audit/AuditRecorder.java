@@ -5,6 +5,7 @@ import cn.college.disclosure.contract.DeliveryStatus;
 import cn.college.disclosure.core.delivery.DeliveryDecided;
 import cn.college.disclosure.core.item.ItemApproved;
 import cn.college.disclosure.core.item.ItemRetracted;
+import cn.college.disclosure.core.item.ItemScheduled;
 import cn.college.disclosure.core.operations.RepairRequested;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,12 +35,30 @@ class AuditRecorder {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ItemApproved approved) {
+        if (approved.scheduledFor() != null) {
+            // recorded when the liaison approved it (ItemScheduled); the release is no one's act
+            return;
+        }
         append(
                 approved.approvedAt(),
                 approved.approvedBy(),
                 AuditAction.APPROVED,
                 approved.itemId().value(),
                 approved.version(),
+                null,
+                null);
+    }
+
+    /** An approval for later (定时发布) is the liaison's approval, recorded when it is made. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ItemScheduled scheduled) {
+        append(
+                scheduled.approvedAt(),
+                scheduled.approvedBy(),
+                AuditAction.APPROVED,
+                scheduled.itemId().value(),
+                scheduled.version(),
                 null,
                 null);
     }

@@ -11,9 +11,10 @@ import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Images come only from the college's own origins. The sanitiser keeps absolute http(s) image
- * addresses only, so every {@code <img src>} left in a stored body is checked here, when the item
- * is saved and again when it is approved (the list may have changed in between).
+ * Images come only from the college's own origins or the media store ({@code /api/media/<id>}). The
+ * sanitiser keeps absolute http(s) image addresses and that relative form only, so every {@code
+ * <img src>} left in a stored body is checked here, when the item is saved and again when it is
+ * approved (the list may have changed in between).
  */
 @Component
 class ImageOrigins {
@@ -38,6 +39,10 @@ class ImageOrigins {
         List<Element> images = Jsoup.parseBodyFragment(sanitizedBody).select("img[src]");
         for (Element image : images) {
             String src = image.attr("src");
+            if (HtmlSanitizer.MEDIA_IMAGE.matcher(src).matches()) {
+                // the media store's own image; ItemService checks that it exists
+                continue;
+            }
             String origin;
             try {
                 origin = origin(URI.create(src.strip()));

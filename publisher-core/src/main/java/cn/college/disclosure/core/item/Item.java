@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * Revising an approved item starts the next version as a DRAFT while the approved one stays live;
  * approving that draft replaces the live version. Retracting withdraws the live version; it is
  * final.
+ *
+ * <p>Schedules: approving a draft whose {@code publishAt} is in the future records the approval and
+ * makes the item {@link ItemStatus#SCHEDULED}; an earlier live version stays live until {@link
+ * #release} makes the scheduled version live at that time. A scheduled item can be revised (the
+ * next version starts as a draft) or retracted (the scheduled version never goes out). The live
+ * version's {@code withdrawAt} is kept on the item; {@link #withdraw} retracts it then.
  */
 class Item {
 
@@ -32,6 +38,9 @@ class Item {
     private @Nullable String approvedBy;
     private @Nullable Instant approvedAt;
     private @Nullable Retraction retraction;
+    private @Nullable Instant releaseAt;
+    private @Nullable Instant withdrawAt;
+    private @Nullable String withdrawReason;
     private final List<Object> events = new ArrayList<>();
 
     /** Who retracted the item, when and why, and which version was live. */
@@ -49,7 +58,10 @@ class Item {
             @Nullable Integer liveVersion,
             @Nullable String approvedBy,
             @Nullable Instant approvedAt,
-            @Nullable Retraction retraction) {
+            @Nullable Retraction retraction,
+            @Nullable Instant releaseAt,
+            @Nullable Instant withdrawAt,
+            @Nullable String withdrawReason) {
         this.id = id;
         this.department = department;
         this.createdBy = createdBy;
@@ -62,6 +74,9 @@ class Item {
         this.approvedBy = approvedBy;
         this.approvedAt = approvedAt;
         this.retraction = retraction;
+        this.releaseAt = releaseAt;
+        this.withdrawAt = withdrawAt;
+        this.withdrawReason = withdrawReason;
     }
 
     /** A new item: version 1, a draft of the liaison's department. */
@@ -79,16 +94,26 @@ class Item {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
     /**
-     * Replaces the draft's content, or, when the latest version is approved, starts the next
-     * version as a draft with the content while the approved version stays live.
+     * Replaces the draft's content, or, when the latest version is approved or scheduled, starts
+     * the next version as a draft with the content while the approved version stays live (a
+     * scheduled version is dropped: it never goes out).
      */
     void revise(ItemContent newContent, Clock clock) {
         if (status == ItemStatus.RETRACTED) {
             throw new ItemAlreadyRetracted(id);
+        }
+        if (status == ItemStatus.SCHEDULED) {
+            // the scheduled version never goes out; the service keeps its schedule in newContent
+            version++;
+            status = ItemStatus.DRAFT;
+            releaseAt = null;
         }
         if (status == ItemStatus.APPROVED) {
             version++;
@@ -113,7 +138,8 @@ class Item {
             throw new ItemNotInDraft(id, status, version);
         }
         for (var channel : content.channels().stream().sorted().toList()) {
-            for (ChannelLimit limit : ChannelLimits.of(channel)) {
+            for (ChannelLimit configured : ChannelLimits.of(channel)) {
+                ChannelLimit limit = applying(configured);
                 String value = content.field(limit.field());
                 if (value != null && !limit.admits(value)) {
                     throw new ChannelLimitExceeded(limit, value.codePointCount(0, value.length()));
@@ -121,11 +147,43 @@ class Item {
             }
         }
         Instant now = clock.instant();
-        status = ItemStatus.APPROVED;
-        liveVersion = version;
         approvedBy = by;
         approvedAt = now;
         updatedAt = now;
+        Instant publishAt = content.schedule().publishAt();
+        if (publishAt != null && publishAt.isAfter(now)) {
+            status = ItemStatus.SCHEDULED;
+            releaseAt = publishAt;
+            events.add(new ItemScheduled(id, version, by, now, publishAt));
+            return;
+        }
+        goLive(null);
+    }
+
+    /**
+     * Makes the scheduled version live: the channels are asked to publish it now, as if it had been
+     * approved now, by the liaison who approved it.
+     *
+     * @return whether it was released; false unless the item is scheduled and its time has come (an
+     *     instance that released it first, a retraction or a revision leaves nothing to do)
+     */
+    boolean release(Clock clock) {
+        Instant now = clock.instant();
+        if (status != ItemStatus.SCHEDULED || releaseAt == null || releaseAt.isAfter(now)) {
+            return false;
+        }
+        Instant scheduledFor = releaseAt;
+        updatedAt = now;
+        goLive(scheduledFor);
+        return true;
+    }
+
+    private void goLive(@Nullable Instant scheduledFor) {
+        status = ItemStatus.APPROVED;
+        liveVersion = version;
+        releaseAt = null;
+        withdrawAt = content.schedule().withdrawAt();
+        withdrawReason = content.schedule().withdrawReason();
         events.add(
                 new ItemApproved(
                         id,
@@ -138,9 +196,40 @@ class Item {
                         department,
                         content.ledText(),
                         content.producedOn(),
-                        by,
-                        now,
-                        content.led()));
+                        java.util.Objects.requireNonNull(approvedBy),
+                        java.util.Objects.requireNonNull(approvedAt),
+                        content.led(),
+                        content.attachments().stream()
+                                .map(
+                                        attachment ->
+                                                new ItemApproved.Attachment(
+                                                        attachment.mediaId(), attachment.title()))
+                                .toList(),
+                        content.coverImage(),
+                        content.bodyImages(),
+                        new ItemApproved.WeChat(
+                                content.wechat().title(),
+                                content.wechat().digest(),
+                                content.wechat().author()),
+                        scheduledFor));
+    }
+
+    /**
+     * Retracts the live version by itself once its {@code withdrawAt} has come (定时下线).
+     *
+     * @param defaultReason the reason when the version gives none
+     * @return whether it was withdrawn; false unless a live version's time has come
+     */
+    boolean withdraw(String by, String defaultReason, Clock clock) {
+        Instant now = clock.instant();
+        if (status == ItemStatus.RETRACTED
+                || liveVersion == null
+                || withdrawAt == null
+                || withdrawAt.isAfter(now)) {
+            return false;
+        }
+        retract(withdrawReason == null ? defaultReason : withdrawReason, by, clock);
+        return true;
     }
 
     /**
@@ -153,15 +242,46 @@ class Item {
         if (status == ItemStatus.RETRACTED) {
             throw new ItemAlreadyRetracted(id);
         }
-        if (liveVersion == null) {
-            throw new ItemNotPublished(id, status);
-        }
         Instant now = clock.instant();
+        if (liveVersion == null) {
+            if (status != ItemStatus.SCHEDULED) {
+                throw new ItemNotPublished(id, status);
+            }
+            // nothing was ever sent: the scheduled version is cancelled, no channel hears of it
+            retraction = new Retraction(version, reason, by, now);
+            status = ItemStatus.RETRACTED;
+            releaseAt = null;
+            updatedAt = now;
+            events.add(new ItemRetracted(id, version, reason, by, now, false));
+            return;
+        }
         retraction = new Retraction(liveVersion, reason, by, now);
         status = ItemStatus.RETRACTED;
+        releaseAt = null;
+        withdrawAt = null;
         updatedAt = now;
         events.add(new ItemRetracted(id, liveVersion, reason, by, now));
         liveVersion = null;
+    }
+
+    /**
+     * The limit as it applies to this item: WeChat's title and summary limits apply to the WeChat
+     * title and digest when the item has them.
+     */
+    private ChannelLimit applying(ChannelLimit limit) {
+        if (limit.channel() != cn.college.disclosure.contract.Channel.WECHAT) {
+            return limit;
+        }
+        String variant =
+                switch (limit.field()) {
+                    case "title" -> content.wechat().title() == null ? null : "wechatTitle";
+                    case "summary" -> content.wechat().digest() == null ? null : "wechatDigest";
+                    default -> null;
+                };
+        return variant == null
+                ? limit
+                : new ChannelLimit(
+                        limit.channel(), variant, limit.maxCharacters(), limit.providerField());
     }
 
     boolean belongsTo(String candidateDepartment) {
@@ -209,11 +329,13 @@ class Item {
 
     /** The status of the latest version: a retracted item's draft stays a draft. */
     ItemStatus versionStatus() {
-        return liveVersion != null && liveVersion == version
-                ? ItemStatus.APPROVED
-                : retraction != null && retraction.version() == version
-                        ? ItemStatus.RETRACTED
-                        : ItemStatus.DRAFT;
+        return status == ItemStatus.SCHEDULED
+                ? ItemStatus.SCHEDULED
+                : liveVersion != null && liveVersion == version
+                        ? ItemStatus.APPROVED
+                        : retraction != null && retraction.version() == version
+                                ? ItemStatus.RETRACTED
+                                : ItemStatus.DRAFT;
     }
 
     @Nullable Integer liveVersion() {
@@ -230,5 +352,20 @@ class Item {
 
     @Nullable Retraction retraction() {
         return retraction;
+    }
+
+    /** When the scheduled version goes out; absent unless {@link ItemStatus#SCHEDULED}. */
+    @Nullable Instant releaseAt() {
+        return releaseAt;
+    }
+
+    /** When the live version is withdrawn by itself; absent when never. */
+    @Nullable Instant withdrawAt() {
+        return withdrawAt;
+    }
+
+    /** The reason of that withdrawal; absent for the default. */
+    @Nullable String withdrawReason() {
+        return withdrawReason;
     }
 }

@@ -6,16 +6,23 @@ import cn.college.disclosure.contract.LedPriority;
 import cn.college.disclosure.core.account.Account;
 import cn.college.disclosure.core.account.Role;
 import cn.college.disclosure.core.catalogue.Catalogue;
+import cn.college.disclosure.core.media.MediaFile;
+import cn.college.disclosure.core.media.MediaLibrary;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ItemService {
 
+    /** Who retracts an item when its {@code withdrawAt} has come. */
+    public static final String SYSTEM = "system";
+
+    private static final String DEFAULT_WITHDRAW_REASON = "公示期满";
+
     private final Items items;
     private final Catalogue catalogue;
     private final HtmlSanitizer sanitizer;
@@ -34,6 +46,8 @@ public class ItemService {
     private final ApplicationEventPublisher events;
     private final ItemsProperties properties;
     private final ImageOrigins imageOrigins;
+    private final MediaLibrary media;
+    private final MessageSource messages;
     private final Clock clock;
 
     ItemService(
@@ -44,6 +58,8 @@ public class ItemService {
             ApplicationEventPublisher events,
             ItemsProperties properties,
             ImageOrigins imageOrigins,
+            MediaLibrary media,
+            MessageSource messages,
             Clock clock) {
         this.items = items;
         this.catalogue = catalogue;
@@ -52,6 +68,8 @@ public class ItemService {
         this.events = events;
         this.properties = properties;
         this.imageOrigins = imageOrigins;
+        this.media = media;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -61,15 +79,24 @@ public class ItemService {
         if (department == null) {
             throw new IllegalStateException("Liaison " + liaison.username() + " has no department");
         }
-        Item item = Item.draft(content(request), department, liaison.username(), clock);
+        Item item =
+                Item.draft(
+                        content(request, department, ItemContent.Schedule.NONE),
+                        department,
+                        liaison.username(),
+                        clock);
         items.save(item);
-        return ItemView.of(item, List.of());
+        return ItemView.of(item, List.of(), media);
     }
 
     @Transactional
     public ItemView revise(ItemId id, ItemRequest request, Account liaison) {
         Item item = lockedOwnItem(id, liaison);
-        item.revise(content(request), clock);
+        ItemContent.Schedule kept =
+                item.status() == ItemStatus.SCHEDULED
+                        ? item.content().schedule()
+                        : ItemContent.Schedule.NONE;
+        item.revise(content(request, item.department(), kept), clock);
         return saved(item);
     }
 
@@ -91,12 +118,45 @@ public class ItemService {
         return saved(item);
     }
 
+    /**
+     * Releases the item's scheduled version if its time has come, and withdraws its live version if
+     * that one's time has come, by the user {@link #SYSTEM}. The item is locked and its status
+     * checked again, so that two instances (or two runs) never release or withdraw it twice.
+     *
+     * @return whether anything happened
+     */
+    @Transactional
+    public boolean fireSchedule(ItemId id) {
+        Item item = items.findForUpdate(id).orElseThrow(() -> new ItemNotFound(id));
+        boolean released = item.release(clock);
+        boolean withdrawn =
+                item.withdraw(
+                        SYSTEM,
+                        messages.getMessage(
+                                "item.withdraw.defaultReason",
+                                null,
+                                DEFAULT_WITHDRAW_REASON,
+                                Locale.SIMPLIFIED_CHINESE),
+                        clock);
+        if (released || withdrawn) {
+            saved(item);
+        }
+        return released || withdrawn;
+    }
+
+    /** The items whose schedule is due now, oldest first. */
+    @Transactional(readOnly = true)
+    List<ItemId> dueSchedules(int limit) {
+        return items.due(clock.instant(), limit);
+    }
+
     @Transactional(readOnly = true)
     public ItemView get(ItemId id) {
         Item item = items.find(id).orElseThrow(() -> new ItemNotFound(id));
         return ItemView.of(
                 item,
-                deliveries.deliveriesOf(List.of(id.value())).getOrDefault(id.value(), List.of()));
+                deliveries.deliveriesOf(List.of(id.value())).getOrDefault(id.value(), List.of()),
+                media);
     }
 
     @Transactional(readOnly = true)
@@ -135,7 +195,8 @@ public class ItemService {
                                 item ->
                                         ItemView.of(
                                                 item,
-                                                byItem.getOrDefault(item.id().value(), List.of())))
+                                                byItem.getOrDefault(item.id().value(), List.of()),
+                                                media))
                         .toList(),
                 page,
                 size,
@@ -167,7 +228,8 @@ public class ItemService {
                 item,
                 deliveries
                         .deliveriesOf(List.of(item.id().value()))
-                        .getOrDefault(item.id().value(), List.of()));
+                        .getOrDefault(item.id().value(), List.of()),
+                media);
     }
 
     private Item lockedOwnItem(ItemId id, Account user) {
@@ -179,10 +241,13 @@ public class ItemService {
     }
 
     /**
-     * Validates what bean validation cannot (catalogue, body size, image origins, the LED window)
-     * and sanitises the body.
+     * Validates what bean validation cannot (catalogue, body size, image origins, the LED window,
+     * the media the item refers to, the schedule) and sanitises the body.
+     *
+     * @param department the department whose item it is
+     * @param kept the schedule a scheduled item keeps for what the request leaves absent
      */
-    private ItemContent content(ItemRequest request) {
+    private ItemContent content(ItemRequest request, String department, ItemContent.Schedule kept) {
         if (request.catalogueItem() != null) {
             catalogue.require(request.catalogueItem());
         }
@@ -195,6 +260,15 @@ public class ItemService {
             throw new BodyTooLarge(Math.max(bytes, rawBytes), limit);
         }
         imageOrigins.check(body);
+        List<ItemContent.AttachmentRef> attachments = attachments(request, department);
+        UUID cover = request.coverImage();
+        if (cover != null) {
+            image(usable("coverImage", cover, department), "coverImage");
+        }
+        List<UUID> bodyImages = HtmlSanitizer.mediaImages(body);
+        for (UUID image : bodyImages) {
+            image(usable("body", image, department), "body");
+        }
         return new ItemContent(
                 Objects.requireNonNull(request.title()).strip(),
                 blankToNull(request.summary()),
@@ -209,7 +283,83 @@ public class ItemService {
                         request.ledGroups() == null ? Set.of() : request.ledGroups(),
                         request.ledPriority() == null ? LedPriority.NORMAL : request.ledPriority(),
                         request.ledStartAt(),
-                        request.ledExpireAt()));
+                        request.ledExpireAt()),
+                attachments,
+                cover,
+                bodyImages,
+                new ItemContent.WeChatFields(
+                        blankToNull(request.wechatTitle()),
+                        blankToNull(request.wechatDigest()),
+                        blankToNull(request.wechatAuthor())),
+                schedule(request, kept));
+    }
+
+    private List<ItemContent.AttachmentRef> attachments(ItemRequest request, String department) {
+        if (request.attachments() == null) {
+            return List.of();
+        }
+        List<ItemContent.AttachmentRef> attachments = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < request.attachments().size(); i++) {
+            ItemRequest.AttachmentRequest attachment = request.attachments().get(i);
+            UUID id = Objects.requireNonNull(attachment.mediaId());
+            String field = "attachments[" + i + "].mediaId";
+            if (!seen.add(id)) {
+                throw new AttachmentRepeated(field, id);
+            }
+            usable(field, id, department);
+            attachments.add(new ItemContent.AttachmentRef(id, blankToNull(attachment.title())));
+        }
+        return attachments;
+    }
+
+    /**
+     * The media file, when the department may use it: its own, an admin's (no department) or one an
+     * approved item already shows.
+     *
+     * @throws MediaNotFound if there is no such file
+     * @throws MediaOfOtherDepartment if another department's file is not in the open yet
+     */
+    private MediaFile usable(String field, UUID id, String department) {
+        MediaFile file = media.find(id).orElseThrow(() -> new MediaNotFound(field, id));
+        if (file.department() != null
+                && !file.department().equals(department)
+                && !items.approvedVersionUses(id)) {
+            throw new MediaOfOtherDepartment(field, id);
+        }
+        return file;
+    }
+
+    private static void image(MediaFile file, String field) {
+        if (!file.isImage()) {
+            throw new MediaNotAnImage(field, file.id(), file.contentType());
+        }
+    }
+
+    /**
+     * The schedule: what the request gives, else what a scheduled item keeps. What the request
+     * gives must lie ahead: {@code publishAt} in the future, {@code withdrawAt} after it and after
+     * now.
+     */
+    private ItemContent.Schedule schedule(ItemRequest request, ItemContent.Schedule kept) {
+        Instant now = clock.instant();
+        Instant publishAt = request.publishAt();
+        if (publishAt != null && !publishAt.isAfter(now)) {
+            throw new PublishAtNotInFuture(publishAt, now);
+        }
+        Instant withdrawAt = request.withdrawAt();
+        Instant effectivePublishAt = publishAt != null ? publishAt : kept.publishAt();
+        if (withdrawAt != null
+                && (!withdrawAt.isAfter(now)
+                        || (effectivePublishAt != null
+                                && !withdrawAt.isAfter(effectivePublishAt)))) {
+            throw new WithdrawAtTooEarly(withdrawAt, effectivePublishAt, now);
+        }
+        String reason = blankToNull(request.withdrawReason());
+        return new ItemContent.Schedule(
+                effectivePublishAt,
+                withdrawAt != null ? withdrawAt : kept.withdrawAt(),
+                reason != null ? reason : kept.withdrawReason());
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

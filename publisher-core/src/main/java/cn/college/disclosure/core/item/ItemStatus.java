@@ -9,6 +9,11 @@ public enum ItemStatus {
     DRAFT,
     /** The latest version is approved and live. */
     APPROVED,
+    /**
+     * The latest version is approved and goes out at its {@code publishAt} (待发布); an earlier
+     * version may be live until then.
+     */
+    SCHEDULED,
     /** The item was withdrawn from every channel; nothing more can happen to it. */
     RETRACTED
 }

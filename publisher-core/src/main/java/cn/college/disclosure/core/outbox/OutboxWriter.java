@@ -1,16 +1,21 @@
 package cn.college.disclosure.core.outbox;
 
+import cn.college.disclosure.contract.Attachment;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.DeliveryRepairRequested;
 import cn.college.disclosure.contract.LedOptions;
+import cn.college.disclosure.contract.MediaReference;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import cn.college.disclosure.contract.Topics;
+import cn.college.disclosure.contract.WeChatVariant;
 import cn.college.disclosure.contract.WebsitePaths;
 import cn.college.disclosure.core.catalogue.Catalogue;
 import cn.college.disclosure.core.item.ItemApproved;
 import cn.college.disclosure.core.item.ItemRetracted;
 import cn.college.disclosure.core.item.LedDisplay;
+import cn.college.disclosure.core.media.MediaFile;
+import cn.college.disclosure.core.media.MediaLibrary;
 import cn.college.disclosure.core.operations.RepairRequested;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,18 +42,21 @@ class OutboxWriter {
     private final PublisherWebsiteProperties website;
     private final Clock clock;
     private final ObjectProvider<OutboxRelayScheduler> relay;
+    private final MediaLibrary media;
 
     OutboxWriter(
             Outbox outbox,
             Catalogue catalogue,
             PublisherWebsiteProperties website,
             Clock clock,
-            ObjectProvider<OutboxRelayScheduler> relay) {
+            ObjectProvider<OutboxRelayScheduler> relay,
+            MediaLibrary media) {
         this.outbox = outbox;
         this.catalogue = catalogue;
         this.website = website;
         this.clock = clock;
         this.relay = relay;
+        this.media = media;
     }
 
     @EventListener
@@ -75,7 +83,22 @@ class OutboxWriter {
                         approved.ledText(),
                         approved.producedOn(),
                         approved.approvedBy(),
-                        ledOptions(approved)),
+                        ledOptions(approved),
+                        approved.attachments().stream()
+                                .map(
+                                        attachment ->
+                                                new Attachment(
+                                                        reference(attachment.mediaId()),
+                                                        attachment.title()))
+                                .toList(),
+                        approved.coverImage() == null ? null : reference(approved.coverImage()),
+                        approved.bodyImages().stream().distinct().map(this::reference).toList(),
+                        approved.wechat().isEmpty()
+                                ? null
+                                : new WeChatVariant(
+                                        approved.wechat().title(),
+                                        approved.wechat().digest(),
+                                        approved.wechat().author())),
                 now);
         relayOnCommit();
     }
@@ -83,6 +106,10 @@ class OutboxWriter {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ItemRetracted retracted) {
+        if (!retracted.published()) {
+            // a scheduled version cancelled before its time: no channel ever heard of it
+            return;
+        }
         Instant now = clock.instant();
         outbox.add(
                 Topics.PUBLICATIONS,
@@ -117,6 +144,24 @@ class OutboxWriter {
                         repair.note()),
                 clock.instant());
         relayOnCommit();
+    }
+
+    /**
+     * The reference to a media file the item uses: its address on the core's API and where the
+     * website serves its copy. The item checked that the file exists when it was saved, and files
+     * are never removed.
+     */
+    private MediaReference reference(UUID id) {
+        MediaFile file =
+                media.find(id).orElseThrow(() -> new IllegalStateException("No media file " + id));
+        return new MediaReference(
+                file.id(),
+                file.sha256(),
+                file.size(),
+                file.contentType(),
+                file.fileName(),
+                media.apiUrl(file.id()),
+                website.baseUrl().resolve(WebsitePaths.file(file.sha256(), file.fileName())));
     }
 
     /** The LED options, for an item shown on the LED screens; nothing for any other item. */

@@ -4,6 +4,7 @@ import cn.college.disclosure.contract.ChannelLimit;
 import cn.college.disclosure.core.calendar.CalendarYearNotFound;
 import cn.college.disclosure.core.calendar.CalendarYearRejected;
 import cn.college.disclosure.core.catalogue.UnknownCatalogueItem;
+import cn.college.disclosure.core.item.AttachmentRepeated;
 import cn.college.disclosure.core.item.BodyTooLarge;
 import cn.college.disclosure.core.item.ChannelLimitExceeded;
 import cn.college.disclosure.core.item.ImageFromOtherOrigin;
@@ -13,6 +14,11 @@ import cn.college.disclosure.core.item.ItemNotInDraft;
 import cn.college.disclosure.core.item.ItemNotPublished;
 import cn.college.disclosure.core.item.ItemOfOtherDepartment;
 import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
+import cn.college.disclosure.core.item.MediaNotAnImage;
+import cn.college.disclosure.core.item.MediaNotFound;
+import cn.college.disclosure.core.item.MediaOfOtherDepartment;
+import cn.college.disclosure.core.item.PublishAtNotInFuture;
+import cn.college.disclosure.core.item.WithdrawAtTooEarly;
 import cn.college.disclosure.core.operations.DeliveryNotFound;
 import cn.college.disclosure.core.operations.DeliveryNotRepairable;
 import cn.college.disclosure.core.statistics.ManualCountRejected;
@@ -192,6 +198,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 text(
                         "problem.deliveryNotRepairable",
                         "The delivery's status does not allow this repair."));
+    }
+
+    // --- issue 11, items: the media an item refers to and its schedule (fix/items) ---
+
+    @ExceptionHandler
+    ProblemDetail mediaNotFound(MediaNotFound exception) {
+        return fieldProblem(
+                exception.field(),
+                text("problem.mediaNotFound", exception.getMessage(), exception.field()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail mediaNotAnImage(MediaNotAnImage exception) {
+        return fieldProblem(
+                exception.field(), text("problem.mediaNotAnImage", exception.getMessage()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail attachmentRepeated(AttachmentRepeated exception) {
+        return fieldProblem(
+                exception.field(), text("problem.attachmentRepeated", exception.getMessage()));
+    }
+
+    /** Another department's file that is not in the open yet: 403, naming the field. */
+    @ExceptionHandler
+    ProblemDetail mediaOfOtherDepartment(MediaOfOtherDepartment exception) {
+        String detail = text("problem.mediaOfOtherDepartment", exception.getMessage());
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, detail);
+        problem.setProperty("field", exception.field());
+        problem.setProperty("errors", List.of(new FieldProblem(exception.field(), detail)));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail publishAtNotInFuture(PublishAtNotInFuture exception) {
+        return fieldProblem(
+                exception.field(), text("problem.publishAtNotInFuture", exception.getMessage()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail withdrawAtTooEarly(WithdrawAtTooEarly exception) {
+        return fieldProblem(
+                exception.field(), text("problem.withdrawAtTooEarly", exception.getMessage()));
     }
 
     /** A path or query parameter of the wrong type, e.g. {@code /api/calendar/next}. */

@@ -55,12 +55,16 @@ class InputConstraintsTests {
                                 DataSize.ofKilobytes(200),
                                 List.of(
                                         URI.create("https://www.college.edu.cn/"),
-                                        URI.create("http://localhost:8080/"))));
+                                        URI.create("http://localhost:8080/")),
+                                java.time.Duration.ofSeconds(1)));
 
         origins.check("<p><img src=\"https://www.college.edu.cn/a/b.png\"></p>");
         origins.check("<p><img src=\"https://WWW.college.edu.cn:443/x.png\"></p>");
         origins.check("<p><img src=\"http://localhost:8080/media/1.png\"></p>");
         origins.check("<p>no image</p>");
+        origins.check("<p><img src=\"/api/media/0b8e4c3e-6a5f-4f43-9d3b-2f5c1a7e9d10\"></p>");
+        assertThatThrownBy(() -> origins.check("<img src=\"/api/media/../../etc/passwd\">"))
+                .isInstanceOf(ImageFromOtherOrigin.class);
         assertThatThrownBy(() -> origins.check("<img src=\"http://169.254.169.254/x\">"))
                 .isInstanceOf(ImageFromOtherOrigin.class);
         assertThatThrownBy(
