@@ -145,7 +145,11 @@ class ItemForm {
         }
     }
 
-    static ItemForm of(ItemView item) {
+    /**
+     * The item's latest version in the editor. A publishing time that has passed (the version went
+     * out) is left empty: the items keep the schedule unless it is changed.
+     */
+    static ItemForm of(ItemView item, Instant now) {
         ItemForm form = new ItemForm();
         form.title = item.title();
         form.summary = item.summary();
@@ -158,6 +162,24 @@ class ItemForm {
         form.ledPriority = item.ledPriority();
         form.ledStartAt = local(item.ledStartAt());
         form.ledExpireAt = local(item.ledExpireAt());
+        for (ItemView.AttachmentView attachment : item.attachments()) {
+            form.attachments.add(
+                    new AttachmentField(
+                            attachment.mediaId(),
+                            attachment.title(),
+                            attachment.fileName(),
+                            attachment.contentType(),
+                            attachment.size()));
+        }
+        form.coverImage = item.coverImage() == null ? null : item.coverImage().mediaId();
+        form.wechatTitle = item.wechatTitle();
+        form.wechatDigest = item.wechatDigest();
+        form.wechatAuthor = item.wechatAuthor();
+        Instant publishAt = item.publishAt();
+        form.publishAt = publishAt != null && publishAt.isAfter(now) ? local(publishAt) : null;
+        Instant withdrawAt = item.withdrawAt();
+        form.withdrawAt = withdrawAt != null && withdrawAt.isAfter(now) ? local(withdrawAt) : null;
+        form.withdrawReason = item.withdrawReason();
         return form;
     }
 
