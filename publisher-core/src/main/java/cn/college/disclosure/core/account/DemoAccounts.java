@@ -8,8 +8,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The local stack's users, all with the password {@code demo}. Only in profile {@code local}: a
- * real installation never gets a known password.
+ * The local stack's users, all with the password {@code demo}, and the service accounts the
+ * channels read files with ({@code channel-website}, {@code channel-wechat}, {@code
+ * channel-campus-platform}, role {@link Role#CHANNEL}, the same password; the local stack passes it
+ * to them as {@code channel.media.password}). Only in profile {@code local}: a real installation
+ * never gets a known password.
  */
 @Component
 @Profile("local")
@@ -30,6 +33,9 @@ class DemoAccounts implements ApplicationRunner {
         create("operator", Role.OPERATOR, null);
         create("reporter", Role.REPORTER, null);
         create("admin", Role.ADMIN, null);
+        create("channel-website", Role.CHANNEL, null);
+        create("channel-wechat", Role.CHANNEL, null);
+        create("channel-campus-platform", Role.CHANNEL, null);
     }
 
     private void create(

@@ -9,5 +9,10 @@ public enum Role {
     /** Reads the statistics for the annual report. */
     REPORTER,
     /** Administers users; may retract any item. */
-    ADMIN
+    ADMIN,
+    /**
+     * A channel service's account: reads the items' files ({@code GET /api/media/**}) and nothing
+     * else, neither the rest of the API nor the console.
+     */
+    CHANNEL
 }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
@@ -12,17 +13,74 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains. The API: HTTP Basic on {@code /api/**}, stateless, no CSRF (no cookies, so
- * nothing to forge). The console and everything else: a login form, a session that times out
- * ({@code server.servlet.session.timeout}), CSRF tokens on every form. Roles are checked here; a
- * liaison's department is checked by the items themselves.
+ * Three filter chains. Reading a file ({@code GET /api/media/*}): HTTP Basic or the console's
+ * session. The API: HTTP Basic on {@code /api/**}, stateless, no CSRF (no cookies, so nothing to
+ * forge). The console and everything else: a login form, a session that times out ({@code
+ * server.servlet.session.timeout}), CSRF tokens on every form and on the editor's uploads ({@code
+ * POST /console/media}). Roles are checked here; a liaison's department is checked by the items
+ * themselves. A channel's service account ({@link Role#CHANNEL}) may only read files.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** The roles of people, who use the console and the API; not the channels' service role. */
+    private static final String[] PEOPLE = {
+        Role.LIAISON.name(), Role.OPERATOR.name(), Role.REPORTER.name(), Role.ADMIN.name()
+    };
+
+    /**
+     * Reading a file, {@code GET /api/media/{id}}: with HTTP Basic (a channel's service account, a
+     * script) or with the console's session, so that the editor shows the images it inserted and
+     * offers the attachments for download. The session is only read here, never created, and a read
+     * changes nothing, so it needs no CSRF token; every other API request stays Basic only.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain mediaReadSecurity(
+            HttpSecurity http,
+            JsonMapper jsonMapper,
+            MessageSource messages,
+            SessionRegistry sessions)
+            throws Exception {
+        ProblemWritingSecurityHandler problems =
+                new ProblemWritingSecurityHandler(jsonMapper, messages);
+        HttpSessionSecurityContextRepository sessionContexts =
+                new HttpSessionSecurityContextRepository();
+        sessionContexts.setAllowSessionCreation(false);
+        http.securityMatcher(
+                        PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.GET, "/api/media/*"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(
+                        exceptions ->
+                                exceptions
+                                        .authenticationEntryPoint(problems)
+                                        .accessDeniedHandler(problems))
+                .securityContext(context -> context.securityContextRepository(sessionContexts))
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(
+                        session ->
+                                session.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                                        // a session ended by disabling its user reads nothing
+                                        .maximumSessions(-1)
+                                        .sessionRegistry(sessions)
+                                        .expiredSessionStrategy(
+                                                expired ->
+                                                        problems.commence(
+                                                                expired.getRequest(),
+                                                                expired.getResponse(),
+                                                                new InsufficientAuthenticationException(
+                                                                        "The session has expired"))))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -36,6 +94,8 @@ class SecurityConfiguration {
                                 requests.requestMatchers(
                                                 "/actuator/health/**", "/actuator/health", "/error")
                                         .permitAll()
+                                        .requestMatchers(HttpMethod.POST, "/api/media")
+                                        .hasAnyRole(Role.LIAISON.name(), Role.ADMIN.name())
                                         .requestMatchers(HttpMethod.POST, "/api/items")
                                         .hasRole(Role.LIAISON.name())
                                         .requestMatchers(HttpMethod.PUT, "/api/items/*")
@@ -61,7 +121,7 @@ class SecurityConfiguration {
                                         .requestMatchers("/api/audit", "/api/audit/**")
                                         .hasRole(Role.ADMIN.name())
                                         .requestMatchers(HttpMethod.GET, "/api/**")
-                                        .authenticated()
+                                        .hasAnyRole(PEOPLE)
                                         .anyRequest()
                                         .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -107,8 +167,10 @@ class SecurityConfiguration {
                                         .requestMatchers(
                                                 "/console/items/new", "/console/items/*/edit")
                                         .hasRole(Role.LIAISON.name())
+                                        .requestMatchers(HttpMethod.POST, "/console/media")
+                                        .hasAnyRole(Role.LIAISON.name(), Role.ADMIN.name())
                                         .requestMatchers("/", "/console", "/console/**")
-                                        .authenticated()
+                                        .hasAnyRole(PEOPLE)
                                         .anyRequest()
                                         .denyAll())
                 .formLogin(

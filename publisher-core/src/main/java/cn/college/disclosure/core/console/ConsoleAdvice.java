@@ -60,6 +60,8 @@ class ConsoleAdvice {
                 case OPERATOR -> new Navigation(false, true, false, false);
                 case REPORTER -> new Navigation(false, false, true, false);
                 case ADMIN -> new Navigation(true, true, true, true);
+                // a channel's service account is refused every console page
+                case CHANNEL -> new Navigation(false, false, false, false);
             };
         }
     }

@@ -28,6 +28,8 @@ class HomeController {
             case LIAISON, ADMIN -> "redirect:/console/items";
             case OPERATOR -> "redirect:/console/operations";
             case REPORTER -> "redirect:/console/statistics";
+            // refused by the security configuration before it gets here
+            case CHANNEL -> throw new IllegalStateException("A channel account has no console");
         };
     }
 }

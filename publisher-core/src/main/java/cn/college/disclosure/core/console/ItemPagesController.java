@@ -21,9 +21,9 @@ import cn.college.disclosure.core.item.ItemStatus;
 import cn.college.disclosure.core.item.ItemView;
 import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
 import cn.college.disclosure.core.item.MediaNotAnImage;
-import cn.college.disclosure.core.item.MediaNotFound;
 import cn.college.disclosure.core.item.MediaOfOtherDepartment;
 import cn.college.disclosure.core.item.PublishAtNotInFuture;
+import cn.college.disclosure.core.item.UnknownMedia;
 import cn.college.disclosure.core.item.WithdrawAtTooEarly;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -325,7 +325,7 @@ class ItemPagesController {
         String field;
         String code;
         switch (e) {
-            case MediaNotFound refused -> {
+            case UnknownMedia refused -> {
                 field = refused.field();
                 code = "UnknownMedia";
             }

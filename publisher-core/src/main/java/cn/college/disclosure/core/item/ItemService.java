@@ -317,11 +317,11 @@ public class ItemService {
      * The media file, when the department may use it: its own, an admin's (no department) or one an
      * approved item already shows.
      *
-     * @throws MediaNotFound if there is no such file
+     * @throws UnknownMedia if there is no such file
      * @throws MediaOfOtherDepartment if another department's file is not in the open yet
      */
     private MediaFile usable(String field, UUID id, String department) {
-        MediaFile file = media.find(id).orElseThrow(() -> new MediaNotFound(field, id));
+        MediaFile file = media.find(id).orElseThrow(() -> new UnknownMedia(field, id));
         if (file.department() != null
                 && !file.department().equals(department)
                 && !items.approvedVersionUses(id)) {

@@ -15,10 +15,14 @@ import cn.college.disclosure.core.item.ItemNotPublished;
 import cn.college.disclosure.core.item.ItemOfOtherDepartment;
 import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
 import cn.college.disclosure.core.item.MediaNotAnImage;
-import cn.college.disclosure.core.item.MediaNotFound;
 import cn.college.disclosure.core.item.MediaOfOtherDepartment;
 import cn.college.disclosure.core.item.PublishAtNotInFuture;
+import cn.college.disclosure.core.item.UnknownMedia;
 import cn.college.disclosure.core.item.WithdrawAtTooEarly;
+import cn.college.disclosure.core.media.MediaFileEmpty;
+import cn.college.disclosure.core.media.MediaFileTooLarge;
+import cn.college.disclosure.core.media.MediaNotFound;
+import cn.college.disclosure.core.media.MediaTypeRefused;
 import cn.college.disclosure.core.operations.DeliveryNotFound;
 import cn.college.disclosure.core.operations.DeliveryNotRepairable;
 import cn.college.disclosure.core.statistics.ManualCountRejected;
@@ -44,6 +48,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -203,10 +209,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     // --- issue 11, items: the media an item refers to and its schedule (fix/items) ---
 
     @ExceptionHandler
-    ProblemDetail mediaNotFound(MediaNotFound exception) {
+    ProblemDetail unknownMedia(UnknownMedia exception) {
         return fieldProblem(
                 exception.field(),
-                text("problem.mediaNotFound", exception.getMessage(), exception.field()));
+                text("problem.unknownMedia", exception.getMessage(), exception.field()));
     }
 
     @ExceptionHandler
@@ -241,6 +247,80 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail withdrawAtTooEarly(WithdrawAtTooEarly exception) {
         return fieldProblem(
                 exception.field(), text("problem.withdrawAtTooEarly", exception.getMessage()));
+    }
+
+    // issue 11, the media store (fix/media): refused uploads name the multipart field
+
+    @ExceptionHandler
+    ProblemDetail mediaNotFound(MediaNotFound exception) {
+        return problem(HttpStatus.NOT_FOUND, text("problem.mediaNotFound", "No such file."));
+    }
+
+    @ExceptionHandler
+    ProblemDetail mediaEmpty(MediaFileEmpty exception) {
+        return fieldProblem(
+                exception.field(), text("problem.mediaEmpty", "The uploaded file is empty."));
+    }
+
+    @ExceptionHandler
+    ProblemDetail mediaTooLarge(MediaFileTooLarge exception) {
+        return mediaTooLarge(exception.field(), exception.limitBytes());
+    }
+
+    @ExceptionHandler
+    ProblemDetail mediaType(MediaTypeRefused exception) {
+        String detail = text("problem.mediaType", "This type of file is not accepted.");
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
+        problem.setProperty("field", exception.field());
+        problem.setProperty("errors", List.of(new FieldProblem(exception.field(), detail)));
+        return problem;
+    }
+
+    /**
+     * An upload over Spring's multipart limits, which the media configuration sets from {@code
+     * publisher.media.max-size}: the file is what was too large.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        headers.set(HttpHeaders.CONNECTION, "close");
+        return handleExceptionInternal(
+                exception,
+                mediaTooLarge("file", exception.getMaxUploadSize()),
+                headers,
+                HttpStatus.CONTENT_TOO_LARGE,
+                request);
+    }
+
+    /** A multipart request without the part, e.g. an upload without {@code file}. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String field = exception.getRequestPartName();
+        return handleExceptionInternal(
+                exception,
+                fieldProblem(field, text("problem.partMissing", "Missing " + field, field)),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
+    }
+
+    private ProblemDetail mediaTooLarge(String field, long limitBytes) {
+        String detail =
+                text("problem.mediaTooLarge", "The file is too large", String.valueOf(limitBytes));
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, detail);
+        problem.setProperty("field", field);
+        if (limitBytes >= 0) {
+            problem.setProperty("limit", limitBytes);
+        }
+        problem.setProperty("errors", List.of(new FieldProblem(field, detail)));
+        return problem;
     }
 
     /** A path or query parameter of the wrong type, e.g. {@code /api/calendar/next}. */

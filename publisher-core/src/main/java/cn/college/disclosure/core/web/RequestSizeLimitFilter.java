@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies over {@code publisher.web.max-request-size} with 413: at once when the
- * declared length is over it, or while reading when a chunked body grows over it.
+ * declared length is over it, or while reading when a chunked body grows over it. File uploads
+ * ({@code POST /api/media}, {@code POST /console/media}) have the media store's limit instead,
+ * {@code publisher.media.max-size}, enforced by the multipart configuration and while streaming.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,6 +42,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.limit = properties.maxRequestSize().toBytes();
         this.jsonMapper = jsonMapper;
         this.messages = messages;
+    }
+
+    /** The uploads, limited by {@code publisher.media.max-size} instead. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return "POST".equals(request.getMethod())
+                && (path.equals("/api/media") || path.equals("/console/media"));
     }
 
     @Override

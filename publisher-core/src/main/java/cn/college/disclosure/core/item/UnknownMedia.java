@@ -3,11 +3,11 @@ package cn.college.disclosure.core.item;
 import java.util.UUID;
 
 /** An item refers to a media id that the media store does not have. */
-public class MediaNotFound extends RuntimeException {
+public class UnknownMedia extends RuntimeException {
 
     private final String field;
 
-    public MediaNotFound(String field, UUID mediaId) {
+    public UnknownMedia(String field, UUID mediaId) {
         super("%s: no media file %s".formatted(field, mediaId));
         this.field = field;
     }
