@@ -34,16 +34,17 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The editor's files, WeChat variant and schedule over MockMvc: what the form posts (the
- * attachments as {@code attachments[i]} fields, the cover, the WeChat fields, 定时发布/定时下线 typed
- * in China time) reaches the saved item as the API shows it, comes back into the editor, and the
- * item page lists the files and says 待发布 with the time; a schedule in the past or a file that
- * is not there is marked on its field in Chinese and nothing is stored; the WeChat check says
- * which title it counts.
+ * attachments as {@code attachments[i]} fields, the cover, the WeChat fields, 定时发布/定时下线 typed in
+ * China time) reaches the saved item as the API shows it, comes back into the editor, and the item
+ * page lists the files and says 待发布 with the time; a schedule in the past or a file that is not
+ * there is marked on its field in Chinese and nothing is stored; the WeChat check says which title
+ * it counts.
  */
 class ConsoleFilesAndSchedulesIntegrationTests extends PublisherCoreIntegrationTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Autowired WebApplicationContext context;
 
@@ -150,7 +151,9 @@ class ConsoleFilesAndSchedulesIntegrationTests extends PublisherCoreIntegrationT
         assertThat(item.get("wechatAuthor").asString()).isEqualTo("招生办");
         assertThat(Instant.parse(item.get("publishAt").asString())).isEqualTo(publishAt);
         assertThat(Instant.parse(item.get("withdrawAt").asString())).isEqualTo(withdrawAt);
-        assertThat(item.get("withdrawReason").isNull() || item.get("withdrawReason").isMissingNode())
+        assertThat(
+                        item.get("withdrawReason").isNull()
+                                || item.get("withdrawReason").isMissingNode())
                 .isTrue();
         assertThat(item.get("body").asString()).contains("src=\"/api/media/" + cover + "\"");
 
@@ -168,10 +171,7 @@ class ConsoleFilesAndSchedulesIntegrationTests extends PublisherCoreIntegrationT
                 .contains("value=\"" + china(withdrawAt) + "\"")
                 .contains("北京时间");
 
-        mvc.perform(
-                        MockMvcRequestBuilders.post(location + "/approve")
-                                .with(liaison())
-                                .with(csrf()))
+        mvc.perform(MockMvcRequestBuilders.post(location + "/approve").with(liaison()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         String detail =
                 html(
@@ -179,7 +179,9 @@ class ConsoleFilesAndSchedulesIntegrationTests extends PublisherCoreIntegrationT
                                 .andExpect(status().isOk())
                                 .andReturn());
         String chinaTime =
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA).format(publishAt);
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .withZone(CHINA)
+                        .format(publishAt);
         assertThat(detail)
                 .contains(">待发布<", "北京时间 " + chinaTime + " 发布")
                 .contains("href=\"/api/media/" + rules + "\"", "招生章程（正式版）", ">PDF<")
@@ -209,7 +211,11 @@ class ConsoleFilesAndSchedulesIntegrationTests extends PublisherCoreIntegrationT
                                         newItem("过去的定时发布")
                                                 .param(
                                                         "publishAt",
-                                                        china(Instant.now().minus(1, ChronoUnit.HOURS))))
+                                                        china(
+                                                                Instant.now()
+                                                                        .minus(
+                                                                                1,
+                                                                                ChronoUnit.HOURS))))
                                 .andExpect(status().isOk())
                                 .andReturn());
 

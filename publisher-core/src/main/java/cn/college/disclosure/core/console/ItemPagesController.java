@@ -324,34 +324,26 @@ class ItemPagesController {
     private static boolean onField(RuntimeException e, BindingResult result) {
         String field;
         String code;
-        switch (e) {
-            case UnknownMedia refused -> {
-                field = refused.field();
-                code = "UnknownMedia";
-            }
-            case MediaNotAnImage refused -> {
-                field = refused.field();
-                code = "CoverNotAnImage";
-            }
-            case MediaOfOtherDepartment refused -> {
-                field = refused.field();
-                code = "MediaOfOtherDepartment";
-            }
-            case AttachmentRepeated refused -> {
-                field = refused.field();
-                code = "AttachmentRepeated";
-            }
-            case PublishAtNotInFuture refused -> {
-                field = refused.field();
-                code = "PublishAtInPast";
-            }
-            case WithdrawAtTooEarly refused -> {
-                field = refused.field();
-                code = "WithdrawAtNotAfterPublishAt";
-            }
-            default -> {
-                return false;
-            }
+        if (e instanceof UnknownMedia refused) {
+            field = refused.field();
+            code = "UnknownMedia";
+        } else if (e instanceof MediaNotAnImage refused) {
+            field = refused.field();
+            code = "CoverNotAnImage";
+        } else if (e instanceof MediaOfOtherDepartment refused) {
+            field = refused.field();
+            code = "MediaOfOtherDepartment";
+        } else if (e instanceof AttachmentRepeated refused) {
+            field = refused.field();
+            code = "AttachmentRepeated";
+        } else if (e instanceof PublishAtNotInFuture refused) {
+            field = refused.field();
+            code = "PublishAtInPast";
+        } else if (e instanceof WithdrawAtTooEarly refused) {
+            field = refused.field();
+            code = "WithdrawAtNotAfterPublishAt";
+        } else {
+            return false;
         }
         if (!result.hasFieldErrors(field)) {
             result.rejectValue(field, code);
