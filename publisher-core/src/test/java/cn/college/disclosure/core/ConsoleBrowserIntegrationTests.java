@@ -403,6 +403,99 @@ class ConsoleBrowserIntegrationTests extends PublisherCoreIntegrationTest {
     }
 
     /** The finished download with this suffix, or null while Chromium is still writing it. */
+    @Test
+    void aLiaisonUploadsFilesInTheEditorAndSeesThemInTheAttachmentsTheWeChatPreviewAndTheItemPage()
+            throws Exception {
+        Path files = Files.createTempDirectory("console-uploads");
+        Path pdf =
+                Files.write(
+                        files.resolve("2026年招生章程.pdf"),
+                        ConsoleFilesAndSchedulesIntegrationTests.pdf());
+        Path png =
+                Files.write(
+                        files.resolve("校园风景.png"),
+                        ConsoleFilesAndSchedulesIntegrationTests.png(new java.awt.Color(0x2e9e5b)));
+        signIn("liaison");
+        browser.get(url("/console/items/new"));
+        browser.findElement(By.id("title")).sendKeys("关于公布2026年本科招生章程的通知");
+        WebElement editor = browser.findElement(By.cssSelector(".rte-area"));
+        editor.click();
+        editor.sendKeys("现将我校2026年本科招生章程予以公布。");
+
+        browser.findElement(By.id("media-file")).sendKeys(pdf.toString());
+        By attachment = By.cssSelector("#attachment-list li.attachment .attachment-name");
+        waiting()
+                .until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                attachment, "2026年招生章程.pdf"));
+        String pdfId =
+                browser.findElement(By.cssSelector("#attachment-list li.attachment"))
+                        .getDomAttribute("data-media-id");
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "#attachment-list input[name='attachments[0].mediaId']"))
+                                .getDomProperty("value"))
+                .isEqualTo(pdfId);
+        assertThat(
+                        browser.findElement(By.cssSelector("#upload-list .upload-done progress"))
+                                .getDomProperty("value"))
+                .isEqualTo("100");
+
+        browser.findElement(By.id("media-file")).sendKeys(png.toString());
+        By bodyImage = By.cssSelector(".rte-area img[src^='/api/media/']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(bodyImage));
+        String imageSrc = browser.findElement(bodyImage).getDomAttribute("src");
+        String imageId = imageSrc.substring(imageSrc.lastIndexOf('/') + 1);
+        assertThat(browser.findElement(bodyImage).getDomAttribute("alt")).isEqualTo("校园风景");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        // the console's session reads the image: it is shown, not broken
+        waiting()
+                .until(
+                        driver ->
+                                (Boolean)
+                                        js.executeScript(
+                                                "var i = document.querySelector(\".rte-area img\");"
+                                                        + " return i.complete && i.naturalWidth === 470;"));
+        waiting()
+                .until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector(
+                                        "#wechat-preview .wx-content img[src='"
+                                                + imageSrc
+                                                + "']")));
+
+        browser.findElement(By.cssSelector("#cover-options input[value='" + imageId + "']"))
+                .click();
+        waiting()
+                .until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector(
+                                        "#wechat-preview .wx-cover-img[src$='" + imageId + "']")));
+        assertThat(browser.findElement(By.id("cover-preview")).isDisplayed()).isTrue();
+        assertThat(
+                        js.executeScript(
+                                "return getComputedStyle(document.getElementById('cover-preview')).objectFit;"))
+                .isEqualTo("cover");
+        screenshot("11-editor-files");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("12-editor-files-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        browser.findElement(By.id("save")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("attachments-table")));
+        WebElement link =
+                browser.findElement(By.cssSelector("#attachments-table a.attachment-link"));
+        assertThat(link.getText()).isEqualTo("2026年招生章程.pdf");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/media/" + pdfId);
+        assertThat(browser.findElement(By.cssSelector("#attachments-table tbody tr")).getText())
+                .contains("PDF");
+        assertThat(browser.findElement(By.id("cover-shown")).getDomAttribute("src"))
+                .isEqualTo("/api/media/" + imageId);
+        screenshot("13-item-files");
+        org.springframework.util.FileSystemUtils.deleteRecursively(files);
+    }
+
     private static Path downloaded(String suffix) throws IOException {
         try (Stream<Path> files = Files.list(downloads)) {
             List<Path> all = files.toList();

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The editor's live checks: per targeted channel, each hard limit of the contract ({@link
  * ChannelLimits}) with the field's length, as approval will count it (the body after sanitising),
- * and the LED text paged as the preview group shows it.
+ * and the LED text paged as the preview group shows it. WeChat counts the WeChat title and digest
+ * when they are given (its limits apply to them instead of the title and summary), and says which
+ * it uses.
  */
 @Component
 class ChannelChecks {
@@ -49,16 +51,33 @@ class ChannelChecks {
      *
      * @param targeted whether the item is meant for the channel
      * @param ledPages the LED text's pages, for {@code LED_SCREEN} only
+     * @param titleSource the field WeChat's title is taken from ({@code wechatTitle} or {@code
+     *     title}), for {@code WECHAT} only
+     * @param digestSource the field WeChat's digest is taken from ({@code wechatDigest}, {@code
+     *     summary}, or {@code body} when neither is given: WeChat takes the body's start), for
+     *     {@code WECHAT} only
      */
     record Check(
             Channel channel,
             boolean targeted,
             List<Counter> counters,
             List<LedText.Page> ledPages,
-            @Nullable String ledSource) {
+            @Nullable String ledSource,
+            @Nullable String titleSource,
+            @Nullable String digestSource) {
 
         public boolean ok() {
             return counters.stream().noneMatch(Counter::over);
+        }
+
+        /** Whether the title the channel uses (WeChat's own or the item's) is over its limit. */
+        public boolean titleOver() {
+            return counters.stream()
+                    .anyMatch(
+                            counter ->
+                                    counter.over()
+                                            && (counter.field().equals("title")
+                                                    || counter.field().equals("wechatTitle")));
         }
     }
 
@@ -68,19 +87,27 @@ class ChannelChecks {
         List<Check> checks = new ArrayList<>();
         for (Channel channel : Channel.values()) {
             List<Counter> counters = new ArrayList<>();
+            boolean wechat = channel == Channel.WECHAT;
             for (ChannelLimit limit : ChannelLimits.of(channel)) {
+                String field = limit.field();
                 String value =
-                        switch (limit.field()) {
-                            case "title" -> form.getTitle();
-                            case "summary" -> form.getSummary();
+                        switch (field) {
+                            case "title" -> wechat ? form.wechatTitleUsed() : form.getTitle();
+                            case "summary" -> wechat ? form.wechatDigestUsed() : form.getSummary();
                             case "body" -> body;
                             case "ledText" -> form.getLedText();
+                            case "wechatAuthor" -> form.getWechatAuthor();
                             default -> null;
                         };
+                if (wechat && field.equals("title") && form.ownWechatTitle()) {
+                    field = "wechatTitle";
+                } else if (wechat && field.equals("summary") && form.ownWechatDigest()) {
+                    field = "wechatDigest";
+                }
                 String text = value == null ? "" : value.strip();
                 counters.add(
                         new Counter(
-                                limit.field(),
+                                field,
                                 limit.providerField(),
                                 text.codePointCount(0, text.length()),
                                 limit.maxCharacters()));
@@ -93,7 +120,26 @@ class ChannelChecks {
                 String text = own ? form.getLedText() : form.getTitle();
                 pages = LedText.pages(text == null ? "" : text, properties.ledPreview());
             }
-            checks.add(new Check(channel, targeted.contains(channel), counters, pages, ledSource));
+            String titleSource = null;
+            String digestSource = null;
+            if (wechat) {
+                titleSource = form.ownWechatTitle() ? "wechatTitle" : "title";
+                digestSource =
+                        form.ownWechatDigest()
+                                ? "wechatDigest"
+                                : form.getSummary() != null && !form.getSummary().isBlank()
+                                        ? "summary"
+                                        : "body";
+            }
+            checks.add(
+                    new Check(
+                            channel,
+                            targeted.contains(channel),
+                            counters,
+                            pages,
+                            ledSource,
+                            titleSource,
+                            digestSource));
         }
         return checks;
     }

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -59,7 +62,94 @@ class ItemForm {
     @DateTimeFormat(pattern = LOCAL_MINUTES, fallbackPatterns = LOCAL_SECONDS)
     private @Nullable LocalDateTime ledExpireAt;
 
-    static ItemForm of(ItemView item) {
+    private List<AttachmentField> attachments = new ArrayList<>();
+    private @Nullable UUID coverImage;
+    private @Nullable String wechatTitle;
+    private @Nullable String wechatDigest;
+    private @Nullable String wechatAuthor;
+
+    @DateTimeFormat(pattern = LOCAL_MINUTES, fallbackPatterns = LOCAL_SECONDS)
+    private @Nullable LocalDateTime publishAt;
+
+    @DateTimeFormat(pattern = LOCAL_MINUTES, fallbackPatterns = LOCAL_SECONDS)
+    private @Nullable LocalDateTime withdrawAt;
+
+    private @Nullable String withdrawReason;
+
+    /**
+     * One attachment row of the editor, as hidden fields {@code attachments[i].mediaId} and so on.
+     * Only {@code mediaId} and {@code title} are sent to the items; the file's name, type and size
+     * are carried so that a form shown again lists the files without asking the media store.
+     */
+    public static class AttachmentField {
+
+        private @Nullable UUID mediaId;
+        private @Nullable String title;
+        private @Nullable String fileName;
+        private @Nullable String contentType;
+        private @Nullable Long size;
+
+        public AttachmentField() {}
+
+        AttachmentField(
+                @Nullable UUID mediaId,
+                @Nullable String title,
+                @Nullable String fileName,
+                @Nullable String contentType,
+                @Nullable Long size) {
+            this.mediaId = mediaId;
+            this.title = title;
+            this.fileName = fileName;
+            this.contentType = contentType;
+            this.size = size;
+        }
+
+        public @Nullable UUID getMediaId() {
+            return mediaId;
+        }
+
+        public void setMediaId(@Nullable UUID mediaId) {
+            this.mediaId = mediaId;
+        }
+
+        public @Nullable String getTitle() {
+            return title;
+        }
+
+        public void setTitle(@Nullable String title) {
+            this.title = title;
+        }
+
+        public @Nullable String getFileName() {
+            return fileName;
+        }
+
+        public void setFileName(@Nullable String fileName) {
+            this.fileName = fileName;
+        }
+
+        public @Nullable String getContentType() {
+            return contentType;
+        }
+
+        public void setContentType(@Nullable String contentType) {
+            this.contentType = contentType;
+        }
+
+        public @Nullable Long getSize() {
+            return size;
+        }
+
+        public void setSize(@Nullable Long size) {
+            this.size = size;
+        }
+    }
+
+    /**
+     * The item's latest version in the editor. A publishing time that has passed (the version went
+     * out) is left empty: the items keep the schedule unless it is changed.
+     */
+    static ItemForm of(ItemView item, Instant now) {
         ItemForm form = new ItemForm();
         form.title = item.title();
         form.summary = item.summary();
@@ -72,6 +162,24 @@ class ItemForm {
         form.ledPriority = item.ledPriority();
         form.ledStartAt = local(item.ledStartAt());
         form.ledExpireAt = local(item.ledExpireAt());
+        for (ItemView.AttachmentView attachment : item.attachments()) {
+            form.attachments.add(
+                    new AttachmentField(
+                            attachment.mediaId(),
+                            attachment.title(),
+                            attachment.fileName(),
+                            attachment.contentType(),
+                            attachment.size()));
+        }
+        form.coverImage = item.coverImage() == null ? null : item.coverImage().mediaId();
+        form.wechatTitle = item.wechatTitle();
+        form.wechatDigest = item.wechatDigest();
+        form.wechatAuthor = item.wechatAuthor();
+        Instant publishAt = item.publishAt();
+        form.publishAt = publishAt != null && publishAt.isAfter(now) ? local(publishAt) : null;
+        Instant withdrawAt = item.withdrawAt();
+        form.withdrawAt = withdrawAt != null && withdrawAt.isAfter(now) ? local(withdrawAt) : null;
+        form.withdrawReason = item.withdrawReason();
         return form;
     }
 
@@ -87,7 +195,46 @@ class ItemForm {
                 groups(),
                 ledPriority,
                 instant(ledStartAt),
-                instant(ledExpireAt));
+                instant(ledExpireAt),
+                attachments.isEmpty()
+                        ? null
+                        : attachments.stream()
+                                .map(
+                                        row ->
+                                                new ItemRequest.AttachmentRequest(
+                                                        row.mediaId, blankToNull(row.title)))
+                                .toList(),
+                coverImage,
+                blankToNull(wechatTitle),
+                blankToNull(wechatDigest),
+                blankToNull(wechatAuthor),
+                instant(publishAt),
+                instant(withdrawAt),
+                blankToNull(withdrawReason));
+    }
+
+    /** The WeChat article's title: the WeChat title when given, else the title. */
+    @Nullable String wechatTitleUsed() {
+        return wechatTitle != null && !wechatTitle.isBlank() ? wechatTitle : title;
+    }
+
+    /** Whether the WeChat article's title is the WeChat title (not the item's title). */
+    boolean ownWechatTitle() {
+        return wechatTitle != null && !wechatTitle.isBlank();
+    }
+
+    /** Whether the WeChat article's digest is the WeChat digest (not the summary). */
+    boolean ownWechatDigest() {
+        return wechatDigest != null && !wechatDigest.isBlank();
+    }
+
+    /** The WeChat article's digest: the WeChat digest when given, else the summary. */
+    @Nullable String wechatDigestUsed() {
+        return ownWechatDigest() ? wechatDigest : summary;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The typed group names, in the order typed, without repeats. */
@@ -192,6 +339,70 @@ class ItemForm {
 
     public void setLedExpireAt(@Nullable LocalDateTime ledExpireAt) {
         this.ledExpireAt = ledExpireAt;
+    }
+
+    public List<AttachmentField> getAttachments() {
+        return attachments;
+    }
+
+    public void setAttachments(@Nullable List<AttachmentField> attachments) {
+        this.attachments = attachments == null ? new ArrayList<>() : attachments;
+    }
+
+    public @Nullable UUID getCoverImage() {
+        return coverImage;
+    }
+
+    public void setCoverImage(@Nullable UUID coverImage) {
+        this.coverImage = coverImage;
+    }
+
+    public @Nullable String getWechatTitle() {
+        return wechatTitle;
+    }
+
+    public void setWechatTitle(@Nullable String wechatTitle) {
+        this.wechatTitle = wechatTitle;
+    }
+
+    public @Nullable String getWechatDigest() {
+        return wechatDigest;
+    }
+
+    public void setWechatDigest(@Nullable String wechatDigest) {
+        this.wechatDigest = wechatDigest;
+    }
+
+    public @Nullable String getWechatAuthor() {
+        return wechatAuthor;
+    }
+
+    public void setWechatAuthor(@Nullable String wechatAuthor) {
+        this.wechatAuthor = wechatAuthor;
+    }
+
+    public @Nullable LocalDateTime getPublishAt() {
+        return publishAt;
+    }
+
+    public void setPublishAt(@Nullable LocalDateTime publishAt) {
+        this.publishAt = publishAt;
+    }
+
+    public @Nullable LocalDateTime getWithdrawAt() {
+        return withdrawAt;
+    }
+
+    public void setWithdrawAt(@Nullable LocalDateTime withdrawAt) {
+        this.withdrawAt = withdrawAt;
+    }
+
+    public @Nullable String getWithdrawReason() {
+        return withdrawReason;
+    }
+
+    public void setWithdrawReason(@Nullable String withdrawReason) {
+        this.withdrawReason = withdrawReason;
     }
 
     public @Nullable LocalDate getProducedOn() {

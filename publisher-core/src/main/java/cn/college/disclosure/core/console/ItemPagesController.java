@@ -8,6 +8,7 @@ import cn.college.disclosure.core.account.Account;
 import cn.college.disclosure.core.account.Role;
 import cn.college.disclosure.core.catalogue.Catalogue;
 import cn.college.disclosure.core.catalogue.UnknownCatalogueItem;
+import cn.college.disclosure.core.item.AttachmentRepeated;
 import cn.college.disclosure.core.item.BodyTooLarge;
 import cn.college.disclosure.core.item.ChannelLimitExceeded;
 import cn.college.disclosure.core.item.ItemAlreadyRetracted;
@@ -19,8 +20,14 @@ import cn.college.disclosure.core.item.ItemService;
 import cn.college.disclosure.core.item.ItemStatus;
 import cn.college.disclosure.core.item.ItemView;
 import cn.college.disclosure.core.item.LedExpiryNotAfterStart;
+import cn.college.disclosure.core.item.MediaNotAnImage;
+import cn.college.disclosure.core.item.MediaOfOtherDepartment;
+import cn.college.disclosure.core.item.PublishAtNotInFuture;
+import cn.college.disclosure.core.item.UnknownMedia;
+import cn.college.disclosure.core.item.WithdrawAtTooEarly;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +59,21 @@ class ItemPagesController {
     private final ChannelChecks checks;
     private final ConsoleUsers users;
     private final ConsoleProperties properties;
+    private final Clock clock;
 
     ItemPagesController(
             ItemService items,
             Catalogue catalogue,
             ChannelChecks checks,
             ConsoleUsers users,
-            ConsoleProperties properties) {
+            ConsoleProperties properties,
+            Clock clock) {
         this.items = items;
         this.catalogue = catalogue;
         this.checks = checks;
         this.users = users;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** A row of the list: the item and its channel status strip. */
@@ -128,6 +138,10 @@ class ItemPagesController {
             result.rejectValue("catalogueItem", "UnknownCatalogueItem");
         } catch (LedExpiryNotAfterStart e) {
             result.rejectValue("ledExpireAt", "LedExpiryNotAfterStart");
+        } catch (RuntimeException e) {
+            if (!onField(e, result)) {
+                throw e;
+            }
         }
         return form(model, form, null);
     }
@@ -160,7 +174,7 @@ class ItemPagesController {
     @GetMapping("/{id}/edit")
     String edit(@PathVariable UUID id, Principal principal, Model model) {
         ItemView item = own(id, principal);
-        return form(model, ItemForm.of(item), item);
+        return form(model, ItemForm.of(item, clock.instant()), item);
     }
 
     @PostMapping("/{id}")
@@ -192,6 +206,10 @@ class ItemPagesController {
         } catch (ItemAlreadyRetracted e) {
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.error("notice.alreadyRetracted"));
             return "redirect:/console/items/" + id;
+        } catch (RuntimeException e) {
+            if (!onField(e, result)) {
+                throw e;
+            }
         }
         return form(model, form, item);
     }
@@ -259,6 +277,31 @@ class ItemPagesController {
         return "console/items/fragments :: preview";
     }
 
+    /**
+     * The WeChat article as it will look: the title and digest WeChat uses (marked which), the
+     * cover in WeChat's 2.35:1 crop, the author and the body after the same sanitising as on save,
+     * with the attachments as the list of links the channel adds.
+     */
+    @PostMapping("/wechat-preview")
+    String wechatPreview(@ModelAttribute("form") ItemForm form, Model model) {
+        wechat(model, form);
+        return "console/items/fragments :: wechat";
+    }
+
+    private void wechat(Model model, ItemForm form) {
+        model.addAttribute("wechatTitle", form.wechatTitleUsed());
+        model.addAttribute("wechatTitleOwn", form.ownWechatTitle());
+        model.addAttribute("wechatDigest", form.wechatDigestUsed());
+        model.addAttribute("wechatDigestOwn", form.ownWechatDigest());
+        model.addAttribute("wechatAuthor", form.getWechatAuthor());
+        model.addAttribute("wechatCover", form.getCoverImage());
+        model.addAttribute(
+                "wechatBody", form.getBody() == null ? "" : items.sanitized(form.getBody()));
+        model.addAttribute(
+                "wechatAttachments",
+                form.getAttachments().stream().filter(row -> row.getMediaId() != null).toList());
+    }
+
     private String form(Model model, ItemForm form, @Nullable ItemView item) {
         model.addAttribute("form", form);
         model.addAttribute("item", item);
@@ -267,7 +310,45 @@ class ItemPagesController {
         model.addAttribute("ledPriorities", LedPriority.values());
         model.addAttribute("checks", checks.check(form));
         model.addAttribute("led", properties.ledPreview());
+        wechat(model, form);
         return "console/items/form";
+    }
+
+    /**
+     * The items' refusal of a file or a schedule, shown on the field it names ({@code
+     * attachments[0].mediaId}, {@code coverImage}, {@code publishAt}) with the console's text; the
+     * form checks most of them first ({@link ItemFormRules}), these are what changed in between.
+     *
+     * @return whether the exception was one of them
+     */
+    private static boolean onField(RuntimeException e, BindingResult result) {
+        String field;
+        String code;
+        if (e instanceof UnknownMedia refused) {
+            field = refused.field();
+            code = "UnknownMedia";
+        } else if (e instanceof MediaNotAnImage refused) {
+            field = refused.field();
+            code = "CoverNotAnImage";
+        } else if (e instanceof MediaOfOtherDepartment refused) {
+            field = refused.field();
+            code = "MediaOfOtherDepartment";
+        } else if (e instanceof AttachmentRepeated refused) {
+            field = refused.field();
+            code = "AttachmentRepeated";
+        } else if (e instanceof PublishAtNotInFuture refused) {
+            field = refused.field();
+            code = "PublishAtInPast";
+        } else if (e instanceof WithdrawAtTooEarly refused) {
+            field = refused.field();
+            code = "WithdrawAtNotAfterPublishAt";
+        } else {
+            return false;
+        }
+        if (!result.hasFieldErrors(field)) {
+            result.rejectValue(field, code);
+        }
+        return true;
     }
 
     /** The catalogue's 50 items grouped by category, for the picker. */
