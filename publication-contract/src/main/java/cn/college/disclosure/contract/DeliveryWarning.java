@@ -31,6 +31,13 @@ public record DeliveryWarning(String code, @Nullable String subject) {
      */
     public static final String IMAGE_ORIGIN_REFUSED = "image-origin-refused";
 
+    /**
+     * An attachment the channel left out: publisher-core could not serve it (an unknown id, a
+     * refused credential, bytes that do not match the reference). An image of the body or the cover
+     * that could not be read is {@link #IMAGE_UNREADABLE}.
+     */
+    public static final String FILE_UNREADABLE = "file-unreadable";
+
     /** A field the channel shortened to its limit. */
     public static final String TRUNCATED = "truncated";
 }

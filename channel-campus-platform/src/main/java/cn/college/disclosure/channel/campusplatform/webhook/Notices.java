@@ -1,8 +1,11 @@
 package cn.college.disclosure.channel.campusplatform.webhook;
 
+import cn.college.disclosure.contract.Attachment;
+import cn.college.disclosure.contract.MediaReference;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +29,9 @@ final class Notices {
      * @param url the item's canonical page on the college website
      * @param category the disclosure catalogue's category, if the item discloses a catalogue item
      * @param publishedAt when the version was approved
+     * @param bodyHtml the body, its images pointing at the website's copies (absolute URLs)
+     * @param attachments the files listed under the body, in the liaison's order
+     * @param coverUrl the cover image on the website, if the item has one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Notice(
@@ -38,7 +44,32 @@ final class Notices {
             String url,
             @Nullable String category,
             String department,
-            Instant publishedAt) {}
+            Instant publishedAt,
+            String bodyHtml,
+            List<NoticeAttachment> attachments,
+            @Nullable String coverUrl) {}
+
+    /**
+     * A file of the notice, on the college website.
+     *
+     * @param name the title people see (the liaison's, or the file's name)
+     * @param url the website's copy, {@code files/<sha256>/<name>}
+     * @param size the size in bytes
+     * @param contentType the type detected from the bytes, e.g. {@code application/pdf}
+     * @param sha256 the SHA-256 of the bytes, lowercase hex
+     */
+    record NoticeAttachment(String name, String url, long size, String contentType, String sha256) {
+
+        static NoticeAttachment of(Attachment attachment) {
+            MediaReference file = attachment.file();
+            return new NoticeAttachment(
+                    attachment.displayTitle(),
+                    file.publicUrl().toString(),
+                    file.size(),
+                    file.contentType(),
+                    file.sha256());
+        }
+    }
 
     /**
      * The notice is withdrawn.

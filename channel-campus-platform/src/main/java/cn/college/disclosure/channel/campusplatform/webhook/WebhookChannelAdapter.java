@@ -8,15 +8,24 @@ import cn.college.disclosure.channel.runtime.ProviderHealth;
 import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
 import cn.college.disclosure.contract.CatalogueEntry;
 import cn.college.disclosure.contract.Channel;
+import cn.college.disclosure.contract.DeliveryWarning;
+import cn.college.disclosure.contract.MediaReference;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts items on the campus platform as Standard Webhooks.
+ *
+ * <p><b>Files.</b> The notice carries the item's attachments and cover as the website's copies
+ * ({@code MediaReference.publicUrl}), and its body with each image of publisher-core pointed there;
+ * the channel reads no bytes. An image of the core the publication does not list is removed with a
+ * warning.
  *
  * <p><b>Once per version.</b> Every message carries a {@code webhook-id} derived from the runtime's
  * idempotency key, the same on every retry and after a restart, and the platform deduplicates on
@@ -67,6 +76,8 @@ class WebhookChannelAdapter implements ChannelAdapter, ProviderHealth {
         String type = context.replacing() == null ? Notices.PUBLISHED : Notices.UPDATED;
         String noticeId = Notices.noticeId(request.itemId());
         CatalogueEntry catalogue = request.catalogueItem();
+        List<DeliveryWarning> warnings = new ArrayList<>();
+        MediaReference cover = request.cover();
         Notices.Notice notice =
                 new Notices.Notice(
                         type,
@@ -78,7 +89,10 @@ class WebhookChannelAdapter implements ChannelAdapter, ProviderHealth {
                         request.canonicalUrl().toString(),
                         catalogue == null ? null : catalogue.categoryName(),
                         request.department(),
-                        request.occurredAt());
+                        request.occurredAt(),
+                        BodyImages.rewrite(request.bodyHtml(), request.images(), warnings),
+                        request.attachments().stream().map(Notices.NoticeAttachment::of).toList(),
+                        cover == null ? null : cover.publicUrl().toString());
         String webhookId = Notices.webhookId(context.idempotencyKey(), type);
         byte[] body = json.writeValueAsBytes(notice);
         PlatformAnswer answer =
@@ -91,7 +105,12 @@ class WebhookChannelAdapter implements ChannelAdapter, ProviderHealth {
                 noticeId,
                 request.itemId(),
                 request.version());
-        return answers.published(answer, noticeId);
+        DeliveryOutcome outcome = answers.published(answer, noticeId);
+        if (outcome instanceof DeliveryOutcome.Delivered delivered && !warnings.isEmpty()) {
+            return new DeliveryOutcome.Delivered(
+                    delivered.externalUrl(), delivered.externalRef(), delivered.detail(), warnings);
+        }
+        return outcome;
     }
 
     @Override

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Puts items into 企业微信 as a {@code textcard} application message (title, the approval date,
- * department and summary, the link to the item's canonical page).
+ * department, the number of attachments and the summary, the link to the item's canonical page on
+ * the website, where the attachments are).
  *
  * <p><b>Once per version.</b> Every card is sent with {@code enable_duplicate_check: 1}: within
  * {@code duplicate-check-interval} WeCom drops a message identical to one it already sent. The card
@@ -150,6 +151,10 @@ class WeComChannelAdapter implements ChannelAdapter, ProviderHealth {
         String head =
                 "<div class=\"gray\">%s</div><div class=\"highlight\">%s</div>"
                         .formatted(DATE.format(request.occurredAt()), escape(request.department()));
+        if (!request.attachments().isEmpty()) {
+            // the files themselves are on the page the card links to
+            head += "<div class=\"gray\">附件%d个，详见页面</div>".formatted(request.attachments().size());
+        }
         String description = head;
         if (request.summary() != null && !request.summary().isBlank()) {
             String open = "<div class=\"normal\">";

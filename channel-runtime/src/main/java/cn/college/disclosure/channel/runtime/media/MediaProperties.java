@@ -19,4 +19,13 @@ public record MediaProperties(
         @DefaultValue("http://localhost:8080/") URI coreUrl,
         @DefaultValue("") String username,
         @DefaultValue("") String password,
-        @DefaultValue("60s") Duration timeout) {}
+        @DefaultValue("60s") Duration timeout) {
+
+    public MediaProperties {
+        // without the slash, resolving api/media/<id> would drop the base's last segment
+        String base = coreUrl.toString();
+        if (!base.endsWith("/")) {
+            coreUrl = URI.create(base + "/");
+        }
+    }
+}

@@ -63,7 +63,7 @@ public class MediaReader {
      * Writes the file to {@code target}, replacing it atomically only once every byte arrived and
      * matched: a reader of {@code target} never sees a partial or a wrong file.
      *
-     * @throws TransientDeliveryFailure when the core cannot be reached or answers 5xx
+     * @throws TransientDeliveryFailure when the core cannot be reached or answers 5xx or 429
      * @throws MediaUnreadable when it answers otherwise than with the file
      */
     public void copyTo(MediaReference file, Path target) {
@@ -83,7 +83,8 @@ public class MediaReader {
                         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream body = response.body()) {
                     int status = response.statusCode();
-                    if (status >= 500) {
+                    // a busy core (429) is away for now, not unable to serve the file
+                    if (status >= 500 || status == 429) {
                         throw new TransientDeliveryFailure(
                                 "publisher-core answered " + status + " for media " + file.id());
                     }

@@ -1,5 +1,7 @@
 package cn.college.disclosure.channel.website.site;
 
+import cn.college.disclosure.contract.Attachment;
+import cn.college.disclosure.contract.MediaReference;
 import cn.college.disclosure.contract.WebsitePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -63,12 +66,37 @@ class StaticSite {
         return baseUrl.resolve(WebsitePaths.itemPage(itemId));
     }
 
+    /** The public URL of the site's copy of a file. */
+    URI urlOf(MediaReference file) {
+        return baseUrl.resolve(WebsitePaths.file(file.sha256(), file.fileName()));
+    }
+
+    /** The address of the site's copy of a file, relative to an item's page. */
+    static String fromPage(MediaReference file) {
+        return "../" + WebsitePaths.file(file.sha256(), file.fileName());
+    }
+
     Path pageFile(UUID itemId) {
         return webRoot.resolve(WebsitePaths.itemPage(itemId));
     }
 
-    /** Writes the item's page, replacing any earlier version at the same URL. */
+    /** Writes the item's page without files, replacing any earlier version at the same URL. */
     Path writeItemPage(Page page, String bodyHtml) {
+        return writeItemPage(page, bodyHtml, List.of(), null);
+    }
+
+    /**
+     * Writes the item's page, replacing any earlier version at the same URL.
+     *
+     * @param bodyHtml the body, its images already pointing at the site's copies
+     * @param attachments the attachments the site holds a copy of, listed under the body
+     * @param cover the cover, if the site holds a copy of it, for link previews
+     */
+    Path writeItemPage(
+            Page page,
+            String bodyHtml,
+            List<Attachment> attachments,
+            @Nullable MediaReference cover) {
         Context context = new Context();
         context.setVariable("college", collegeName);
         context.setVariable("itemId", page.itemId().toString());
@@ -90,7 +118,23 @@ class StaticSite {
                 "publishedIso", page.publishedAt().atZone(CHINA).toOffsetDateTime().toString());
         context.setVariable("url", urlOf(page.itemId()).toString());
         // publisher-core sanitised the body already; the website does not trust the wire either
-        context.setVariable("body", sanitise(bodyHtml));
+        context.setVariable("body", sanitise(bodyHtml, urlOf(page.itemId())));
+        context.setVariable(
+                "attachments",
+                attachments.stream()
+                        .map(
+                                attachment ->
+                                        Map.of(
+                                                "title", attachment.displayTitle(),
+                                                "href", fromPage(attachment.file()),
+                                                "kind",
+                                                        FileLabels.kind(
+                                                                attachment.file().contentType(),
+                                                                attachment.file().fileName()),
+                                                "fileSize",
+                                                        FileLabels.size(attachment.file().size())))
+                        .toList());
+        context.setVariable("cover", cover == null ? null : urlOf(cover).toString());
         Path file = pageFile(page.itemId());
         writeAtomically(file, html.process("item", context));
         return file;
@@ -194,8 +238,13 @@ class StaticSite {
         return page.catalogueItem() == null ? OTHER_CATEGORY : page.catalogueItem().categoryName();
     }
 
-    static String sanitise(String bodyHtml) {
-        return Jsoup.clean(bodyHtml, Safelist.relaxed());
+    /**
+     * The body through jsoup's relaxed allow-list. Relative addresses are kept as they are (the
+     * site's own copies of images are relative to the page), checked against the page's URL.
+     */
+    static String sanitise(String bodyHtml, URI pageUrl) {
+        return Jsoup.clean(
+                bodyHtml, pageUrl.toString(), Safelist.relaxed().preserveRelativeLinks(true));
     }
 
     private static void writeAtomically(Path target, String content) {

@@ -2,8 +2,11 @@ package cn.college.disclosure.channel.website.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.college.disclosure.contract.Attachment;
 import cn.college.disclosure.contract.CatalogueEntry;
 import cn.college.disclosure.contract.ContractFixtures;
+import cn.college.disclosure.contract.MediaReference;
+import cn.college.disclosure.contract.WebsitePaths;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -201,5 +204,91 @@ class StaticSiteTests {
     private static Page page(
             UUID itemId, String title, Instant publishedAt, CatalogueEntry catalogue) {
         return new Page(itemId, 1, title, "摘要", "教务处", catalogue, publishedAt);
+    }
+
+    @Test
+    void listsTheAttachmentsUnderTheBodyWithKindSizeAndTheSitesOwnLink() throws IOException {
+        Page page =
+                page(UUID.randomUUID(), "2024年部门预算", Instant.parse("2024-03-15T01:30:00Z"), null);
+        MediaReference pdf = media("预算表.pdf", "application/pdf", 1_258_291);
+        MediaReference docx =
+                media(
+                        "说明.docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        20_480);
+
+        Path file =
+                site().writeItemPage(
+                                page,
+                                "<p>正文</p>",
+                                List.of(
+                                        new Attachment(pdf, "2024年部门预算表"),
+                                        new Attachment(docx, null)),
+                                null);
+
+        Document html = Jsoup.parse(Files.readString(file));
+        assertThat(html.select("section.attachments h2").text()).isEqualTo("附件");
+        assertThat(html.select("section.attachments li a").eachText())
+                .containsExactly("2024年部门预算表", "说明.docx");
+        assertThat(html.select("section.attachments li a").eachAttr("href"))
+                .containsExactly(
+                        "../" + WebsitePaths.file(pdf.sha256(), pdf.fileName()),
+                        "../" + WebsitePaths.file(docx.sha256(), docx.fileName()));
+        assertThat(html.select("section.attachments .file-kind").eachText())
+                .containsExactly("PDF", "Word");
+        assertThat(html.select("section.attachments .file-size").eachText())
+                .containsExactly("1.2 MB", "20.0 KB");
+    }
+
+    @Test
+    void writesNoAttachmentSectionForAnItemWithoutFiles() throws IOException {
+        Page page = page(UUID.randomUUID(), "通知", Instant.parse("2024-03-15T01:30:00Z"), null);
+
+        Path file = site().writeItemPage(page, "<p>正文</p>");
+
+        assertThat(Jsoup.parse(Files.readString(file)).select("section.attachments")).isEmpty();
+    }
+
+    @Test
+    void keepsTheBodysRelativeImageAddressesOfTheSitesCopies() throws IOException {
+        Page page = page(UUID.randomUUID(), "校园风景", Instant.parse("2024-03-15T01:30:00Z"), null);
+        String copy = "../" + WebsitePaths.file("a".repeat(64), "校园.png");
+
+        Path file =
+                site().writeItemPage(
+                                page,
+                                "<p><img src=\""
+                                        + copy
+                                        + "\" alt=\"校园\"></p>"
+                                        + "<p><a href=\"javascript:alert(1)\">x</a></p>");
+
+        Document html = Jsoup.parse(Files.readString(file));
+        assertThat(html.select("div.body img").attr("src")).isEqualTo(copy);
+        assertThat(html.select("div.body a").attr("href")).isEmpty();
+    }
+
+    static MediaReference media(String fileName, String contentType, long size) {
+        String sha256 = sha256Of(fileName);
+        return new MediaReference(
+                UUID.randomUUID(),
+                sha256,
+                size,
+                contentType,
+                fileName,
+                URI.create("http://localhost:8080/api/media/x"),
+                URI.create("https://xxgk.example.edu.cn/" + WebsitePaths.file(sha256, fileName)));
+    }
+
+    private static String sha256Of(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(
+                                            text.getBytes(
+                                                    java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
