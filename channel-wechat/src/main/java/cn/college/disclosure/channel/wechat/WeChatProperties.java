@@ -39,6 +39,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     older or newer pushes are refused, and each nonce is accepted once within this window
  * @param articleLanguage the language (BCP 47) of the words the channel adds to an article, e.g.
  *     the heading of its attachment list ({@code wechat/messages*.properties})
+ * @param prepareTimeout how long an attempt may go without progress while it reads and uploads an
+ *     article's cover and body images (before {@code draft/add}); until then a reconcile answers
+ *     that the attempt is still preparing instead of finding nothing on WeChat
  */
 @ConfigurationProperties("channel.wechat")
 public record WeChatProperties(
@@ -56,4 +59,5 @@ public record WeChatProperties(
         @DefaultValue({"http://localhost:8081", "http://localhost:8080"}) List<URI> imageOrigins,
         @DefaultValue("10m") Duration lostSubmitWait,
         @DefaultValue("5m") Duration callbackMaxSkew,
-        @DefaultValue("zh-CN") String articleLanguage) {}
+        @DefaultValue("zh-CN") String articleLanguage,
+        @DefaultValue("5m") Duration prepareTimeout) {}

@@ -102,11 +102,14 @@ class BodyImages {
     }
 
     Prepared prepare(String bodyHtml) {
-        return prepare(bodyHtml, List.of());
+        return prepare(bodyHtml, List.of(), () -> {});
     }
 
-    /** The body with its images on WeChat; {@code media} are the record's core images. */
-    Prepared prepare(String bodyHtml, List<MediaReference> media) {
+    /**
+     * The body with its images on WeChat; {@code media} are the record's core images; {@code
+     * progress} runs before each image, so that the attempt shows it is alive.
+     */
+    Prepared prepare(String bodyHtml, List<MediaReference> media, Runnable progress) {
         Map<String, MediaReference> byId = new HashMap<>();
         for (MediaReference reference : media) {
             byId.put(reference.id().toString().toLowerCase(Locale.ROOT), reference);
@@ -120,6 +123,7 @@ class BodyImages {
             if (onWeChat(src)) {
                 continue;
             }
+            progress.run();
             MediaReference stored = coreMedia(src, byId);
             if (stored != null) {
                 try {

@@ -111,6 +111,7 @@ class PublishingConfiguration {
                 properties.author(),
                 properties.maxPolls(),
                 properties.lostSubmitWait(),
+                properties.prepareTimeout(),
                 digests);
     }
 }

@@ -88,6 +88,7 @@ class WeChatChannelAdapter implements ChannelAdapter {
     private final @Nullable String author;
     private final int maxPolls;
     private final Duration lostSubmitWait;
+    private final Duration prepareTimeout;
     private final DigestCandidates digests;
 
     WeChatChannelAdapter(
@@ -102,6 +103,7 @@ class WeChatChannelAdapter implements ChannelAdapter {
             @Nullable String author,
             int maxPolls,
             Duration lostSubmitWait,
+            Duration prepareTimeout,
             DigestCandidates digests) {
         this.wechat = wechat;
         this.calls = calls;
@@ -115,6 +117,7 @@ class WeChatChannelAdapter implements ChannelAdapter {
         this.author = author;
         this.maxPolls = maxPolls;
         this.lostSubmitWait = lostSubmitWait;
+        this.prepareTimeout = prepareTimeout;
         this.digests = digests;
     }
 
@@ -159,6 +162,7 @@ class WeChatChannelAdapter implements ChannelAdapter {
                                 .formatted(sourceUrl.getBytes(StandardCharsets.UTF_8).length));
             }
             List<DeliveryWarning> found = new ArrayList<>();
+            articles.preparing(itemId, version);
             MediaReference cover = request.cover();
             Optional<String> recordCover =
                     cover == null ? Optional.empty() : covers.recordCover(cover, found);
@@ -166,7 +170,11 @@ class WeChatChannelAdapter implements ChannelAdapter {
                     recordCover.isPresent()
                             ? recordCover.get()
                             : calls.call("material/add_material", covers::defaultCoverMediaId);
-            BodyImages.Prepared body = images.prepare(request.bodyHtml(), request.images());
+            BodyImages.Prepared body =
+                    images.prepare(
+                            request.bodyHtml(),
+                            request.images(),
+                            () -> articles.preparing(itemId, version));
             found.addAll(body.warnings());
             String content = attachments.append(body.html(), request.attachments());
             int bytes = content.getBytes(StandardCharsets.UTF_8).length;
@@ -343,8 +351,19 @@ class WeChatChannelAdapter implements ChannelAdapter {
             // nothing was ever drafted for this version
             return DeliveryOutcome.absent();
         }
+        Article article = found.get();
+        if (article.preparing()
+                && article.updatedAt() != null
+                && clock.instant().isBefore(article.updatedAt().plus(prepareTimeout))) {
+            // an attempt is reading and uploading the cover and images: nothing is on WeChat yet,
+            // and it is not lost (after a crash its row stops changing and this answer ends)
+            return DeliveryOutcome.pending(
+                    null,
+                    "preparing the article's cover and images (last progress %s)"
+                            .formatted(article.updatedAt()));
+        }
         try {
-            return onWeChat(found.get(), false).orElseGet(DeliveryOutcome::absent);
+            return onWeChat(article, false).orElseGet(DeliveryOutcome::absent);
         } catch (WeChatRefused refusal) {
             // WeChat answered, but not about our article (e.g. 53600 for a publish_id): nobody
             // can tell; an outage is thrown through the guard, never answered as absent
