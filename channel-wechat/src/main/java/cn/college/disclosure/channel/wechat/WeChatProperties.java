@@ -16,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiHost where every {@code api.weixin.qq.com} call goes; the fake WeChat in tests and the
  *     local stack
  * @param callbackToken the Token configured with the callback URL; WeChat signs every push with it
- * @param defaultCover the cover of every article (items carry none), uploaded once as permanent
- *     material
- * @param author the article's author (at most 16 characters); the item's department when unset
+ * @param defaultCover the cover of an article whose item has none (or whose cover cannot be made a
+ *     thumb), uploaded once as permanent material
+ * @param author the article's author (at most 16 characters) when the item names none; the item's
+ *     department when unset
  * @param tokenRefreshMargin how long before its expiry an access token is replaced
  * @param forceRefreshMinInterval the least time between two {@code force_refresh} fetches (WeChat
  *     allows 20 a day, 30 s apart)
@@ -36,6 +37,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the same draft again
  * @param callbackMaxSkew how far a callback's {@code timestamp} may be from the channel's clock;
  *     older or newer pushes are refused, and each nonce is accepted once within this window
+ * @param articleLanguage the language (BCP 47) of the words the channel adds to an article, e.g.
+ *     the heading of its attachment list ({@code wechat/messages*.properties})
+ * @param prepareTimeout how long an attempt may go without progress while it reads and uploads an
+ *     article's cover and body images (before {@code draft/add}); until then a reconcile answers
+ *     that the attempt is still preparing instead of finding nothing on WeChat
  */
 @ConfigurationProperties("channel.wechat")
 public record WeChatProperties(
@@ -52,4 +58,6 @@ public record WeChatProperties(
         @DefaultValue("5s") Duration imageFetchTimeout,
         @DefaultValue({"http://localhost:8081", "http://localhost:8080"}) List<URI> imageOrigins,
         @DefaultValue("10m") Duration lostSubmitWait,
-        @DefaultValue("5m") Duration callbackMaxSkew) {}
+        @DefaultValue("5m") Duration callbackMaxSkew,
+        @DefaultValue("zh-CN") String articleLanguage,
+        @DefaultValue("5m") Duration prepareTimeout) {}

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,9 @@ class FakeWeChatAccount {
     static final int MAX_CONTENT_CHARS = 20_000;
     static final int MAX_CONTENT_BYTES = 1024 * 1024;
     static final int MAX_ARTICLES = 8;
+    static final int MAX_BODY_IMAGE_BYTES = 1024 * 1024;
+    static final int MAX_THUMB_BYTES = 64 * 1024;
+    static final int MAX_IMAGE_MATERIAL_BYTES = 10 * 1024 * 1024;
 
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC =
@@ -48,6 +50,19 @@ class FakeWeChatAccount {
             String content,
             @Nullable String contentSourceUrl,
             String thumbMediaId) {}
+
+    /**
+     * A permanent material ({@code material/add_material}) as WeChat keeps it.
+     *
+     * @param type {@code image} or {@code thumb}
+     * @param format the format its bytes are in: {@code jpg}, {@code png}, {@code gif}, {@code
+     *     bmp}, {@code webp} or {@code unknown}
+     */
+    record Material(
+            String mediaId, String type, String sha256, long size, String format, Instant at) {}
+
+    /** An image uploaded for an article body ({@code media/uploadimg}) and its CDN address. */
+    record UploadedImage(String url, String sha256, long size, String format, Instant at) {}
 
     /** A draft in the draft box, until a successful publish consumes it. */
     record Draft(String mediaId, List<Article> articles, Instant updateTime) {}
@@ -80,7 +95,9 @@ class FakeWeChatAccount {
     private final Map<String, Integer> tokenFetches = new LinkedHashMap<>();
     private final Map<String, Integer> calls = new LinkedHashMap<>();
     private final Map<String, Deque<ScriptedFailure>> scripts = new HashMap<>();
-    private final Set<String> materials = new HashSet<>();
+    private final Map<String, Material> materials = new LinkedHashMap<>();
+    private final List<UploadedImage> images = new ArrayList<>();
+    private final List<String> strippedImages = new ArrayList<>();
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<Long, Publication> publications = new LinkedHashMap<>();
     private final Map<String, Long> massSent = new HashMap<>();
@@ -106,6 +123,8 @@ class FakeWeChatAccount {
         calls.clear();
         scripts.clear();
         materials.clear();
+        images.clear();
+        strippedImages.clear();
         drafts.clear();
         publications.clear();
         massSent.clear();
@@ -213,6 +232,9 @@ class FakeWeChatAccount {
             row.put("publish_status", publication.status);
             row.put("content", article.content());
             row.put("content_source_url", article.contentSourceUrl());
+            row.put("author", article.author());
+            row.put("digest", article.digest());
+            row.put("thumb_media_id", article.thumbMediaId());
             list.add(row);
         }
         return list;
@@ -297,23 +319,103 @@ class FakeWeChatAccount {
         callsToday++;
     }
 
-    synchronized String addMaterial(long size) {
-        if (size <= 0) {
+    /**
+     * {@code material/add_material}: as WeChat checks it, by the bytes and not the file name. A
+     * {@code thumb} is JPG only (40005 otherwise) and at most 64 KB (45001 media size out of
+     * limit); an {@code image} is BMP, PNG, JPEG or GIF (40005) and at most 10 MB (40009 invalid
+     * image size); any other type is 40004.
+     */
+    synchronized String addMaterial(String type, byte[] bytes) {
+        if (bytes.length == 0) {
             throw new WeChatRefusal(41005, "media data missing");
         }
+        String format = format(bytes);
+        switch (type) {
+            case "thumb" -> {
+                if (!format.equals("jpg")) {
+                    throw new WeChatRefusal(40005, "invalid file type");
+                }
+                if (bytes.length > MAX_THUMB_BYTES) {
+                    throw new WeChatRefusal(45001, "media size out of limit");
+                }
+            }
+            case "image" -> {
+                if (!Set.of("jpg", "png", "gif", "bmp").contains(format)) {
+                    throw new WeChatRefusal(40005, "invalid file type");
+                }
+                if (bytes.length > MAX_IMAGE_MATERIAL_BYTES) {
+                    throw new WeChatRefusal(40009, "invalid image size");
+                }
+            }
+            default -> throw new WeChatRefusal(40004, "invalid media type");
+        }
         String mediaId = "MEDIA_" + UUID.randomUUID().toString().replace("-", "");
-        materials.add(mediaId);
+        materials.put(
+                mediaId,
+                new Material(mediaId, type, sha256(bytes), bytes.length, format, clock.instant()));
         return mediaId;
     }
 
-    synchronized String uploadImage(long size) {
-        if (size <= 0) {
+    /**
+     * {@code media/uploadimg}: JPG or PNG by the bytes (40005 invalid file type), at most 1 MB
+     * (40009 invalid image size); the answer is the image's address on WeChat's CDN.
+     */
+    synchronized String uploadImage(byte[] bytes) {
+        if (bytes.length == 0) {
             throw new WeChatRefusal(41005, "media data missing");
         }
-        if (size > MAX_CONTENT_BYTES) {
+        String format = format(bytes);
+        if (!format.equals("jpg") && !format.equals("png")) {
+            throw new WeChatRefusal(40005, "invalid file type");
+        }
+        if (bytes.length > MAX_BODY_IMAGE_BYTES) {
             throw new WeChatRefusal(40009, "invalid image size");
         }
-        return "http://mmbiz.qpic.cn/mmbiz_png/" + ids.incrementAndGet() + "/0?wx_fmt=png";
+        String url =
+                "http://mmbiz.qpic.cn/mmbiz_"
+                        + format
+                        + "/"
+                        + ids.incrementAndGet()
+                        + "/0?wx_fmt="
+                        + (format.equals("jpg") ? "jpeg" : format);
+        images.add(new UploadedImage(url, sha256(bytes), bytes.length, format, clock.instant()));
+        return url;
+    }
+
+    /** Every permanent material, oldest first: media_id, type, sha256, size, format. */
+    synchronized List<Map<String, Object>> materials() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Material material : materials.values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("media_id", material.mediaId());
+            row.put("type", material.type());
+            row.put("sha256", material.sha256());
+            row.put("size", material.size());
+            row.put("format", material.format());
+            row.put("created_at", material.at().toString());
+            list.add(row);
+        }
+        return list;
+    }
+
+    /** Every body image uploaded, oldest first: url, sha256, size, format. */
+    synchronized List<Map<String, Object>> images() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (UploadedImage image : images) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("url", image.url());
+            row.put("sha256", image.sha256());
+            row.put("size", image.size());
+            row.put("format", image.format());
+            row.put("created_at", image.at().toString());
+            list.add(row);
+        }
+        return list;
+    }
+
+    /** The {@code src} of every image WeChat stripped from a draft (not on its CDN), in order. */
+    synchronized List<String> strippedImages() {
+        return List.copyOf(strippedImages);
     }
 
     synchronized String addDraft(List<Article> articles) {
@@ -340,7 +442,7 @@ class FakeWeChatAccount {
                             >= MAX_CONTENT_BYTES) {
                 throw new WeChatRefusal(45002, "content size out of limit");
             }
-            if (!materials.contains(article.thumbMediaId())) {
+            if (!materials.containsKey(article.thumbMediaId())) {
                 throw new WeChatRefusal(40007, "invalid media_id");
             }
             kept.add(
@@ -348,7 +450,7 @@ class FakeWeChatAccount {
                             article.title(),
                             article.author(),
                             articles.size() == 1 ? article.digest() : null,
-                            clean(article.content()),
+                            clean(article.content(), strippedImages),
                             article.contentSourceUrl(),
                             article.thumbMediaId()));
         }
@@ -497,18 +599,66 @@ class FakeWeChatAccount {
         }
     }
 
+    /** The format of an image by its first bytes, as WeChat judges an upload. */
+    static String format(byte[] bytes) {
+        if (bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xff
+                && (bytes[1] & 0xff) == 0xd8
+                && (bytes[2] & 0xff) == 0xff) {
+            return "jpg";
+        }
+        if (bytes.length >= 8
+                && (bytes[0] & 0xff) == 0x89
+                && bytes[1] == 'P'
+                && bytes[2] == 'N'
+                && bytes[3] == 'G') {
+            return "png";
+        }
+        if (bytes.length >= 6 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F') {
+            return "gif";
+        }
+        if (bytes.length >= 2 && bytes[0] == 'B' && bytes[1] == 'M') {
+            return "bmp";
+        }
+        if (bytes.length >= 12
+                && bytes[0] == 'R'
+                && bytes[1] == 'I'
+                && bytes[2] == 'F'
+                && bytes[3] == 'F'
+                && bytes[8] == 'W'
+                && bytes[9] == 'E'
+                && bytes[10] == 'B'
+                && bytes[11] == 'P') {
+            return "webp";
+        }
+        return "unknown";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int length(String value) {
         return value.codePointCount(0, value.length());
     }
 
     /** What WeChat does to an article body: scripts and images not on its CDN are removed. */
-    static String clean(String content) {
+    static String clean(String content, List<String> stripped) {
         String noScripts = SCRIPT.matcher(content).replaceAll("");
         Matcher images = IMG.matcher(noScripts);
         StringBuilder kept = new StringBuilder();
         while (images.find()) {
             Matcher src = SRC.matcher(images.group());
-            boolean onCdn = src.find() && src.group(1).startsWith("http://mmbiz.qpic.cn/");
+            boolean found = src.find();
+            boolean onCdn = found && src.group(1).startsWith("http://mmbiz.qpic.cn/");
+            if (!onCdn) {
+                stripped.add(found ? src.group(1) : images.group());
+            }
             images.appendReplacement(kept, onCdn ? Matcher.quoteReplacement(images.group()) : "");
         }
         images.appendTail(kept);

@@ -85,7 +85,7 @@ class FakeWeChatApi {
                 true,
                 response,
                 () -> {
-                    String mediaId = account.addMaterial(media.getSize());
+                    String mediaId = account.addMaterial(type, bytes(media));
                     return Map.of(
                             "media_id",
                             mediaId,
@@ -105,7 +105,7 @@ class FakeWeChatApi {
                 token,
                 true,
                 response,
-                () -> Map.of("url", account.uploadImage(media.getSize())));
+                () -> Map.of("url", account.uploadImage(bytes(media))));
     }
 
     @PostMapping("/draft/add")
@@ -495,6 +495,14 @@ class FakeWeChatApi {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] bytes(MultipartFile media) {
+        try {
+            return media.getBytes();
+        } catch (IOException e) {
+            throw new WeChatRefusal(41005, "media data missing");
         }
     }
 

@@ -41,7 +41,9 @@ class WeChatSandbox {
     }
 
     /**
-     * Published articles: {@code title}, {@code article_url}, {@code publish_id}, {@code deleted}.
+     * Published articles: {@code title}, {@code article_url}, {@code publish_id}, {@code deleted},
+     * {@code content}, {@code content_source_url}, {@code author}, {@code digest}, {@code
+     * thumb_media_id}.
      */
     @GetMapping("/articles")
     List<Map<String, Object>> articles() {
@@ -66,6 +68,30 @@ class WeChatSandbox {
     @GetMapping("/jobs")
     List<Map<String, Object>> jobs() {
         return account.jobs();
+    }
+
+    /**
+     * Every permanent material ({@code material/add_material}), oldest first: {@code media_id},
+     * {@code type} (image, thumb), {@code sha256}, {@code size}, {@code format} (by the bytes).
+     */
+    @GetMapping("/materials")
+    List<Map<String, Object>> materials() {
+        return account.materials();
+    }
+
+    /**
+     * Every body image ({@code media/uploadimg}), oldest first: {@code url} on the CDN, {@code
+     * sha256}, {@code size}, {@code format}.
+     */
+    @GetMapping("/images")
+    List<Map<String, Object>> images() {
+        return account.images();
+    }
+
+    /** The {@code src} of every image WeChat stripped from a draft's content (not on its CDN). */
+    @GetMapping("/stripped-images")
+    List<String> strippedImages() {
+        return account.strippedImages();
     }
 
     /** The draft box now, newest first: {@code media_id}, {@code titles}, sources, update time. */

@@ -105,6 +105,27 @@ public class WeChatApiClient {
                 });
     }
 
+    /**
+     * {@code material/add_material?type=thumb}: a permanent thumbnail (JPG ≤ 64 KB), an article's
+     * {@code thumb_media_id}; returns its media_id.
+     */
+    public String addPermanentThumb(String fileName, byte[] image) {
+        return withFile(
+                fileName,
+                image,
+                file -> {
+                    WxMpMaterial material = new WxMpMaterial();
+                    material.setName(fileName);
+                    material.setFile(file);
+                    return call(
+                                    "material/add_material",
+                                    () ->
+                                            wechat.getMaterialService()
+                                                    .materialFileUpload("thumb", material))
+                            .getMediaId();
+                });
+    }
+
     /** {@code media/uploadimg}: an image for an article body; returns its URL on WeChat's CDN. */
     public String uploadBodyImage(String fileName, byte[] image) {
         return withFile(

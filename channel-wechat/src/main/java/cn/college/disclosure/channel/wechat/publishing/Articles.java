@@ -52,7 +52,14 @@ class Articles {
             @Nullable String articleId,
             @Nullable String articleUrl,
             List<DeliveryWarning> warnings,
-            int polls) {}
+            int polls,
+            @Nullable Instant updatedAt) {
+
+        /** Whether no draft was asked for yet: the article's cover and images are prepared. */
+        boolean preparing() {
+            return step == Step.STARTED || step == Step.REPLACING || step == Step.OLD_DELETED;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -90,6 +97,14 @@ class Articles {
 
     void replacing(UUID itemId, int version, String oldArticleId) {
         update(itemId, version, "step = 'REPLACING', replaced_article_id = ?", oldArticleId);
+    }
+
+    /**
+     * The article is being prepared (cover, body images read and uploaded) by a live attempt: its
+     * {@code updated_at} says so to a reconcile that would otherwise find nothing on WeChat.
+     */
+    void preparing(UUID itemId, int version) {
+        update(itemId, version, "step = step");
     }
 
     void oldDeleted(UUID itemId, int version) {
@@ -253,6 +268,7 @@ class Articles {
                 row.getString("article_id"),
                 row.getString("article_url"),
                 decode(row.getString("warnings")),
-                row.getInt("polls"));
+                row.getInt("polls"),
+                instant(row, "updated_at"));
     }
 }

@@ -1,8 +1,10 @@
 package cn.college.disclosure.channel.wechat.publishing;
 
+import cn.college.disclosure.channel.runtime.media.MediaUnreadable;
 import cn.college.disclosure.channel.wechat.api.WeChatErrors;
 import cn.college.disclosure.channel.wechat.api.WeChatRefused;
 import cn.college.disclosure.contract.DeliveryWarning;
+import cn.college.disclosure.contract.MediaReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,17 +15,27 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moves the body's images to WeChat's CDN ({@code media/uploadimg}), because WeChat strips images
  * from anywhere else.
+ *
+ * <p>An image of the core's media store ({@code <img src="/api/media/{id}">}, the id one of the
+ * record's {@code images}) is read from the core with the channel's credential and uploaded once
+ * per account ({@link MediaImages}); one that is not JPG/PNG ≤ 1 MB is converted or scaled down
+ * first, and left out with a warning only if that fails.
  *
  * <p>Only the college's own origins ({@code channel.wechat.image-origins}) are ever fetched: an
  * {@code <img src>} anywhere else (an internal address, another site) is not requested at all, so a
@@ -52,13 +64,33 @@ class BodyImages {
         String upload(String fileName, byte[] image);
     }
 
+    /** An image of the core's media store on WeChat's CDN ({@link MediaImages#bodyImage}). */
+    interface CoreImages {
+        String upload(MediaReference image);
+    }
+
+    private static final Pattern CORE_MEDIA =
+            Pattern.compile("^(?:https?://[^/]+)?/api/media/([0-9a-fA-F-]{36})/?$");
+
     private final Uploader uploader;
+    private final CoreImages core;
     private final Set<String> origins;
     private final HttpClient http;
     private final Duration timeout;
 
     BodyImages(Uploader uploader, List<URI> origins, Duration timeout) {
+        this(
+                uploader,
+                image -> {
+                    throw new LeftOut(DeliveryWarning.IMAGE_UNREADABLE);
+                },
+                origins,
+                timeout);
+    }
+
+    BodyImages(Uploader uploader, CoreImages core, List<URI> origins, Duration timeout) {
         this.uploader = uploader;
+        this.core = core;
         this.origins =
                 origins.stream().map(BodyImages::origin).collect(Collectors.toUnmodifiableSet());
         this.timeout = timeout;
@@ -70,6 +102,18 @@ class BodyImages {
     }
 
     Prepared prepare(String bodyHtml) {
+        return prepare(bodyHtml, List.of(), () -> {});
+    }
+
+    /**
+     * The body with its images on WeChat; {@code media} are the record's core images; {@code
+     * progress} runs before each image, so that the attempt shows it is alive.
+     */
+    Prepared prepare(String bodyHtml, List<MediaReference> media, Runnable progress) {
+        Map<String, MediaReference> byId = new HashMap<>();
+        for (MediaReference reference : media) {
+            byId.put(reference.id().toString().toLowerCase(Locale.ROOT), reference);
+        }
         Document document = Jsoup.parseBodyFragment(bodyHtml);
         List<DeliveryWarning> warnings = new ArrayList<>();
         int number = 0;
@@ -77,6 +121,30 @@ class BodyImages {
             number++;
             String src = image.attr("src").strip();
             if (onWeChat(src)) {
+                continue;
+            }
+            progress.run();
+            MediaReference stored = coreMedia(src, byId);
+            if (stored != null) {
+                try {
+                    image.attr("src", core.upload(stored));
+                } catch (LeftOut e) {
+                    image.remove();
+                    warnings.add(new DeliveryWarning(e.code, subject(src)));
+                } catch (WeChatImages.Unfit e) {
+                    image.remove();
+                    warnings.add(new DeliveryWarning(e.code, subject(src)));
+                } catch (MediaUnreadable e) {
+                    image.remove();
+                    warnings.add(
+                            new DeliveryWarning(DeliveryWarning.IMAGE_UNREADABLE, subject(src)));
+                } catch (WeChatRefused e) {
+                    if (e.kind() != WeChatErrors.Kind.REFUSED) {
+                        throw e;
+                    }
+                    image.remove();
+                    warnings.add(new DeliveryWarning(codeOf(e.errcode()), subject(src)));
+                }
                 continue;
             }
             try {
@@ -95,6 +163,13 @@ class BodyImages {
             }
         }
         return new Prepared(document.body().html(), warnings);
+    }
+
+    /** The record's core image {@code src} refers to ({@code /api/media/{id}}), if it is one. */
+    private static @Nullable MediaReference coreMedia(
+            String src, Map<String, MediaReference> byId) {
+        Matcher matcher = CORE_MEDIA.matcher(src);
+        return matcher.matches() ? byId.get(matcher.group(1).toLowerCase(Locale.ROOT)) : null;
     }
 
     /** Whether the channel may fetch {@code src}: an absolute http(s) URL of an allowed origin. */

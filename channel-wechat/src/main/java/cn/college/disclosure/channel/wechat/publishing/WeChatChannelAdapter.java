@@ -19,6 +19,7 @@ import cn.college.disclosure.channel.wechat.publishing.Articles.Article;
 import cn.college.disclosure.channel.wechat.publishing.Articles.Step;
 import cn.college.disclosure.contract.Channel;
 import cn.college.disclosure.contract.DeliveryWarning;
+import cn.college.disclosure.contract.MediaReference;
 import cn.college.disclosure.contract.PublicationRequested;
 import cn.college.disclosure.contract.PublicationRetracted;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +70,9 @@ class WeChatChannelAdapter implements ChannelAdapter {
     private static final int MAX_CONTENT_CHARS = 19_999;
     private static final int MAX_CONTENT_BYTES = 1024 * 1024 - 1;
     private static final int MAX_AUTHOR = 16;
+    private static final int MAX_TITLE = 32;
+    private static final int MAX_DIGEST = 128;
+    private static final int MAX_SOURCE_URL_BYTES = 1024;
     private static final int NO_SUCH_MEDIA = 40007;
     private static final int NO_SUCH_ARTICLE = 53600;
 
@@ -77,11 +82,13 @@ class WeChatChannelAdapter implements ChannelAdapter {
     private final OwnArticles own;
     private final Covers covers;
     private final BodyImages images;
+    private final AttachmentLinks attachments;
     private final ObjectProvider<AsynchronousOutcomes> outcomes;
     private final Clock clock;
     private final @Nullable String author;
     private final int maxPolls;
     private final Duration lostSubmitWait;
+    private final Duration prepareTimeout;
     private final DigestCandidates digests;
 
     WeChatChannelAdapter(
@@ -90,11 +97,13 @@ class WeChatChannelAdapter implements ChannelAdapter {
             Articles articles,
             Covers covers,
             BodyImages images,
+            AttachmentLinks attachments,
             ObjectProvider<AsynchronousOutcomes> outcomes,
             Clock clock,
             @Nullable String author,
             int maxPolls,
             Duration lostSubmitWait,
+            Duration prepareTimeout,
             DigestCandidates digests) {
         this.wechat = wechat;
         this.calls = calls;
@@ -102,11 +111,13 @@ class WeChatChannelAdapter implements ChannelAdapter {
         this.own = new OwnArticles(wechat, calls);
         this.covers = covers;
         this.images = images;
+        this.attachments = attachments;
         this.outcomes = outcomes;
         this.clock = clock;
         this.author = author;
         this.maxPolls = maxPolls;
         this.lostSubmitWait = lostSubmitWait;
+        this.prepareTimeout = prepareTimeout;
         this.digests = digests;
     }
 
@@ -145,9 +156,27 @@ class WeChatChannelAdapter implements ChannelAdapter {
         String mediaId = article.step() == Step.DRAFTED ? article.draftMediaId() : null;
         List<DeliveryWarning> warnings = article.warnings();
         if (mediaId == null) {
-            String thumb = calls.call("material/add_material", covers::defaultCoverMediaId);
-            BodyImages.Prepared body = images.prepare(request.bodyHtml());
-            String content = body.html();
+            if (sourceUrl.getBytes(StandardCharsets.UTF_8).length > MAX_SOURCE_URL_BYTES) {
+                return DeliveryOutcome.failed(
+                        "content_source_url is %d bytes with its marker; WeChat takes at most 1 KB"
+                                .formatted(sourceUrl.getBytes(StandardCharsets.UTF_8).length));
+            }
+            List<DeliveryWarning> found = new ArrayList<>();
+            articles.preparing(itemId, version);
+            MediaReference cover = request.cover();
+            Optional<String> recordCover =
+                    cover == null ? Optional.empty() : covers.recordCover(cover, found);
+            String thumb =
+                    recordCover.isPresent()
+                            ? recordCover.get()
+                            : calls.call("material/add_material", covers::defaultCoverMediaId);
+            BodyImages.Prepared body =
+                    images.prepare(
+                            request.bodyHtml(),
+                            request.images(),
+                            () -> articles.preparing(itemId, version));
+            found.addAll(body.warnings());
+            String content = attachments.append(body.html(), request.attachments());
             int bytes = content.getBytes(StandardCharsets.UTF_8).length;
             if (content.codePointCount(0, content.length()) > MAX_CONTENT_CHARS
                     || bytes > MAX_CONTENT_BYTES) {
@@ -155,15 +184,16 @@ class WeChatChannelAdapter implements ChannelAdapter {
                         "content is %d characters / %d bytes after preparing it; WeChat takes under 20,000 and under 1 MB"
                                 .formatted(content.length(), bytes));
             }
-            warnings = body.warnings();
+            String title = cut(request.wechatTitle(), MAX_TITLE, "title", found);
+            String digest =
+                    request.wechatDigest() == null
+                            ? null
+                            : cut(request.wechatDigest(), MAX_DIGEST, "digest", found);
+            String author = cut(authorOf(request), MAX_AUTHOR, "author", found);
+            warnings = List.copyOf(found);
             WeChatApiClient.DraftArticle draft =
                     new WeChatApiClient.DraftArticle(
-                            request.title(),
-                            authorOf(request),
-                            request.summary(),
-                            content,
-                            sourceUrl,
-                            thumb);
+                            title, author, digest, content, sourceUrl, thumb);
             // digest mode: the same article waits for the day's digest, under the item's plain
             // page (the marker belongs to this article only)
             digests.approved(
@@ -321,8 +351,19 @@ class WeChatChannelAdapter implements ChannelAdapter {
             // nothing was ever drafted for this version
             return DeliveryOutcome.absent();
         }
+        Article article = found.get();
+        if (article.preparing()
+                && article.updatedAt() != null
+                && clock.instant().isBefore(article.updatedAt().plus(prepareTimeout))) {
+            // an attempt is reading and uploading the cover and images: nothing is on WeChat yet,
+            // and it is not lost (after a crash its row stops changing and this answer ends)
+            return DeliveryOutcome.pending(
+                    null,
+                    "preparing the article's cover and images (last progress %s)"
+                            .formatted(article.updatedAt()));
+        }
         try {
-            return onWeChat(found.get(), false).orElseGet(DeliveryOutcome::absent);
+            return onWeChat(article, false).orElseGet(DeliveryOutcome::absent);
         } catch (WeChatRefused refusal) {
             // WeChat answered, but not about our article (e.g. 53600 for a publish_id): nobody
             // can tell; an outage is thrown through the guard, never answered as absent
@@ -588,19 +629,29 @@ class WeChatChannelAdapter implements ChannelAdapter {
         }
     }
 
-    private @Nullable String authorOf(PublicationRequested request) {
-        String name = author != null ? author : request.department();
-        if (name.codePointCount(0, name.length()) <= MAX_AUTHOR) {
-            return name;
+    /** The item's WeChat author, else the configured one, else the item's department. */
+    private String authorOf(PublicationRequested request) {
+        String variant = request.wechatAuthor();
+        if (variant != null && !variant.isBlank()) {
+            return variant;
         }
-        return name.substring(0, name.offsetByCodePoints(0, MAX_AUTHOR));
+        return author != null ? author : request.department();
+    }
+
+    /** {@code value} cut to {@code max} characters, with a {@code truncated} warning if it was. */
+    private static String cut(String value, int max, String field, List<DeliveryWarning> warnings) {
+        if (value.codePointCount(0, value.length()) <= max) {
+            return value;
+        }
+        warnings.add(new DeliveryWarning(DeliveryWarning.TRUNCATED, field));
+        return value.substring(0, value.offsetByCodePoints(0, max));
     }
 
     private static String describe(List<DeliveryWarning> warnings) {
         if (warnings.isEmpty()) {
             return "";
         }
-        return "; %d image(s) left out: %s"
+        return "; %d warning(s): %s"
                 .formatted(
                         warnings.size(),
                         String.join(
