@@ -31,6 +31,10 @@ public final class PipelineServices implements AutoCloseable {
                     "channel-ledscreen",
                     "channel-campus-platform");
 
+    /** The channels that read a publication's files from publisher-core's media API. */
+    private static final List<String> READS_MEDIA =
+            List.of("channel-website", "channel-wechat", "channel-campus-platform");
+
     /**
      * What the services run against.
      *
@@ -139,9 +143,14 @@ public final class PipelineServices implements AutoCloseable {
                         ports.url("channel-ledscreen").resolve("led/feeds/demo.json").toString());
                 defaults.put("fakes.ledscreen.screens[0].poll-interval", "500ms");
             }
-            case "publisher-core" ->
-                    defaults.put(
-                            "publisher.website.base-url", ports.url("channel-website").toString());
+            case "publisher-core" -> {
+                defaults.put("publisher.website.base-url", ports.url("channel-website").toString());
+                defaults.put("publisher.media.api-url", ports.url("publisher-core").toString());
+                // beside the web root: a run's uploads go where its site goes
+                defaults.put(
+                        "publisher.media.directory",
+                        webRoot.resolveSibling(webRoot.getFileName() + "-media").toString());
+            }
             case "channel-website" -> {
                 defaults.put("channel.website.web-root", webRoot.toString());
                 defaults.put(
@@ -157,6 +166,12 @@ public final class PipelineServices implements AutoCloseable {
                                     .resolve("campus/webhooks/notices")
                                     .toString());
             default -> {}
+        }
+        if (READS_MEDIA.contains(module)) {
+            // the demo service account of the channel (publisher-core's local profile)
+            defaults.put("channel.media.core-url", ports.url("publisher-core").toString());
+            defaults.put("channel.media.username", module);
+            defaults.put("channel.media.password", "demo");
         }
         return defaults;
     }

@@ -39,19 +39,26 @@ public record Service(String module, int port, String title, List<String> args) 
                         "publisher-core",
                         8080,
                         "publisher-core: REST API for liaisons, operators and report authors",
-                        List.of()),
+                        List.of(
+                                "--publisher.media.directory="
+                                        + dataDirectory.resolve("media").toAbsolutePath())),
                 new Service(
                         "channel-website",
                         8081,
                         "channel-website: the generated college website",
                         List.of(
                                 "--channel.website.web-root="
-                                        + dataDirectory.resolve("website").toAbsolutePath())),
+                                        + dataDirectory.resolve("website").toAbsolutePath(),
+                                "--channel.media.username=channel-website",
+                                "--channel.media.password=demo")),
                 new Service(
                         "channel-wechat",
                         8082,
                         "channel-wechat: WeChat Official Account channel, talking to the fake API",
-                        List.of("--channel.wechat.api-host=http://localhost:8089")),
+                        List.of(
+                                "--channel.wechat.api-host=http://localhost:8089",
+                                "--channel.media.username=channel-wechat",
+                                "--channel.media.password=demo")),
                 new Service(
                         "channel-ledscreen",
                         8083,
@@ -63,7 +70,9 @@ public record Service(String module, int port, String title, List<String> args) 
                         "channel-campus-platform: signed webhooks to the (fake) campus platform",
                         List.of(
                                 "--channel.campus-platform.webhook.url="
-                                        + "http://localhost:8089/campus/webhooks/notices")));
+                                        + "http://localhost:8089/campus/webhooks/notices",
+                                "--channel.media.username=channel-campus-platform",
+                                "--channel.media.password=demo")));
     }
 
     public URI baseUrl() {
