@@ -205,7 +205,7 @@ class MediaApiIntegrationTests extends PublisherCoreIntegrationTest {
         JsonNode unix = created(media.upload("liaison", "../../etc/passwd.pdf", bytes));
         JsonNode windows = created(media.upload("liaison", "..\\..\\x.pdf", bytes));
         JsonNode dots = created(media.upload("liaison", "..", bytes));
-        JsonNode hidden = created(media.upload("liaison", "a\u0000b\u202e\u0007..pdf", bytes));
+        JsonNode hidden = created(media.upload("liaison", "a\u0007b\u202e\u001b..pdf", bytes));
 
         assertThat(unix.get("fileName").asString()).isEqualTo("passwd.pdf");
         assertThat(windows.get("fileName").asString()).isEqualTo("x.pdf");
@@ -222,6 +222,14 @@ class MediaApiIntegrationTests extends PublisherCoreIntegrationTest {
         assertThat(Files.exists(directory.resolve("../../etc/passwd.pdf"))).isFalse();
         assertThat(Files.exists(directory.resolve("passwd.pdf"))).isFalse();
         assertThat(Files.exists(directory.resolve("x.pdf"))).isFalse();
+    }
+
+    @Test
+    void refusesAFileNameWithANulCharacterWith400NamingTheFile() {
+        MediaUploads.Answer refused = media.upload("liaison", "a\u0000.pdf", MediaSamples.pdf());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertProblemNamingFile(refused);
     }
 
     @Test

@@ -49,6 +49,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -286,13 +287,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        headers.set(HttpHeaders.CONNECTION, "close");
+        HttpHeaders closing = new HttpHeaders();
+        closing.addAll(headers);
+        // the rest of the body is not read: the connection cannot carry another request
+        closing.set(HttpHeaders.CONNECTION, "close");
         return handleExceptionInternal(
                 exception,
                 mediaTooLarge("file", exception.getMaxUploadSize()),
-                headers,
+                closing,
                 HttpStatus.CONTENT_TOO_LARGE,
                 request);
+    }
+
+    /**
+     * A multipart body Tomcat cannot read (a file name with a NUL character, broken framing): the
+     * upload's field is what was wrong. The size limits have their own handler, above.
+     */
+    @ExceptionHandler
+    ProblemDetail multipartUnreadable(MultipartException exception) {
+        return fieldProblem(
+                "file", text("problem.multipartUnreadable", "The upload cannot be read."));
     }
 
     /** A multipart request without the part, e.g. an upload without {@code file}. */
