@@ -5,6 +5,7 @@ import cn.college.disclosure.channel.runtime.DeliveryAttempt;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.runtime.ProviderHealth;
+import cn.college.disclosure.channel.runtime.media.BodyMedia;
 import cn.college.disclosure.channel.runtime.resilience.ProviderGuard;
 import cn.college.disclosure.contract.CatalogueEntry;
 import cn.college.disclosure.contract.Channel;
@@ -15,6 +16,8 @@ import cn.college.disclosure.contract.PublicationRetracted;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,7 +93,21 @@ class WebhookChannelAdapter implements ChannelAdapter, ProviderHealth {
                         catalogue == null ? null : catalogue.categoryName(),
                         request.department(),
                         request.occurredAt(),
-                        BodyImages.rewrite(request.bodyHtml(), request.images(), warnings),
+                        BodyMedia.rewrite(
+                                request.bodyHtml(),
+                                request.images().stream()
+                                        .collect(
+                                                Collectors.toMap(
+                                                        MediaReference::id,
+                                                        Function.identity(),
+                                                        (a, b) -> a)),
+                                request.images().stream()
+                                        .collect(
+                                                Collectors.toMap(
+                                                        MediaReference::id,
+                                                        image -> image.publicUrl().toString(),
+                                                        (a, b) -> a)),
+                                warnings),
                         request.attachments().stream().map(Notices.NoticeAttachment::of).toList(),
                         cover == null ? null : cover.publicUrl().toString());
         String webhookId = Notices.webhookId(context.idempotencyKey(), type);

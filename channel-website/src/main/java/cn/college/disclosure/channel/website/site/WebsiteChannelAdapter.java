@@ -5,6 +5,7 @@ import cn.college.disclosure.channel.runtime.DeliveryAttempt;
 import cn.college.disclosure.channel.runtime.DeliveryContext;
 import cn.college.disclosure.channel.runtime.DeliveryOutcome;
 import cn.college.disclosure.channel.runtime.TransientDeliveryFailure;
+import cn.college.disclosure.channel.runtime.media.BodyMedia;
 import cn.college.disclosure.channel.runtime.media.MediaUnreadable;
 import cn.college.disclosure.contract.Attachment;
 import cn.college.disclosure.contract.Channel;
@@ -100,7 +101,7 @@ class WebsiteChannelAdapter implements ChannelAdapter {
                         });
         List<DeliveryWarning> bodyWarnings = new ArrayList<>();
         String body =
-                BodyImages.rewrite(
+                BodyMedia.rewrite(
                         request.bodyHtml(), imagesById(request), held.addresses(), bodyWarnings);
         warnings.addAll(bodyWarnings);
         Path file = site.writeItemPage(page, body, held.attachments(), held.cover());

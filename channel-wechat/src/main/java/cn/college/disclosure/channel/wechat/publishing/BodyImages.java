@@ -1,5 +1,6 @@
 package cn.college.disclosure.channel.wechat.publishing;
 
+import cn.college.disclosure.channel.runtime.media.BodyMedia;
 import cn.college.disclosure.channel.runtime.media.MediaUnreadable;
 import cn.college.disclosure.channel.wechat.api.WeChatErrors;
 import cn.college.disclosure.channel.wechat.api.WeChatRefused;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -68,9 +67,6 @@ class BodyImages {
     interface CoreImages {
         String upload(MediaReference image);
     }
-
-    private static final Pattern CORE_MEDIA =
-            Pattern.compile("^(?:https?://[^/]+)?/api/media/([0-9a-fA-F-]{36})/?$");
 
     private final Uploader uploader;
     private final CoreImages core;
@@ -168,8 +164,7 @@ class BodyImages {
     /** The record's core image {@code src} refers to ({@code /api/media/{id}}), if it is one. */
     private static @Nullable MediaReference coreMedia(
             String src, Map<String, MediaReference> byId) {
-        Matcher matcher = CORE_MEDIA.matcher(src);
-        return matcher.matches() ? byId.get(matcher.group(1).toLowerCase(Locale.ROOT)) : null;
+        return BodyMedia.mediaId(src).map(id -> byId.get(id.toString())).orElse(null);
     }
 
     /** Whether the channel may fetch {@code src}: an absolute http(s) URL of an allowed origin. */

@@ -1,9 +1,10 @@
-package cn.college.disclosure.channel.website.site;
+package cn.college.disclosure.channel.runtime.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.college.disclosure.contract.DeliveryWarning;
 import cn.college.disclosure.contract.MediaReference;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-/** The body's images of the core's media, pointed at the site's copies or removed. */
-class BodyImagesTests {
+/** The body's images of the core's media, pointed at the channel's addresses or removed. */
+class BodyMediaTests {
 
-    private final MediaReference campus = StaticSiteTests.media("校园.png", "image/png", 2048);
+    private final MediaReference campus = media("校园.png", "image/png", 2048);
     private final List<DeliveryWarning> warnings = new ArrayList<>();
 
     @Test
     void pointsAnImageOfTheCoreAtTheSitesCopy() {
         String body =
-                BodyImages.rewrite(
+                BodyMedia.rewrite(
                         "<p>图：<img src=\"/api/media/" + campus.id() + "\" alt=\"校园\"></p>",
                         Map.of(campus.id(), campus),
                         Map.of(campus.id(), "../files/x/y.png"),
@@ -36,7 +37,7 @@ class BodyImagesTests {
     @Test
     void alsoRecognisesAnAbsoluteAddressOfTheCoresMediaApi() {
         String body =
-                BodyImages.rewrite(
+                BodyMedia.rewrite(
                         "<img src=\"http://localhost:8080/api/media/" + campus.id() + "\">",
                         Map.of(campus.id(), campus),
                         Map.of(campus.id(), "https://xxgk.example.edu.cn/files/x/y.png"),
@@ -51,7 +52,7 @@ class BodyImagesTests {
         UUID stranger = UUID.randomUUID();
 
         String body =
-                BodyImages.rewrite(
+                BodyMedia.rewrite(
                         "<p>前<img src=\"/api/media/" + stranger + "\">后</p>",
                         Map.of(campus.id(), campus),
                         Map.of(campus.id(), "../files/x/y.png"),
@@ -67,7 +68,7 @@ class BodyImagesTests {
     @Test
     void removesAnImageTheSiteHasNoCopyOfNamingTheFile() {
         String body =
-                BodyImages.rewrite(
+                BodyMedia.rewrite(
                         "<img src=\"/api/media/" + campus.id() + "\">",
                         Map.of(campus.id(), campus),
                         Map.of(),
@@ -82,9 +83,21 @@ class BodyImagesTests {
     void leavesOtherImagesAndABodyWithoutMediaAlone() {
         String html = "<p><img src=\"https://www.example.edu.cn/logo.png\"></p>";
 
-        assertThat(BodyImages.rewrite(html, Map.of(), Map.of(), warnings)).isEqualTo(html);
-        assertThat(BodyImages.rewrite(html + "<p>/api/media/ 说明</p>", Map.of(), Map.of(), warnings))
+        assertThat(BodyMedia.rewrite(html, Map.of(), Map.of(), warnings)).isEqualTo(html);
+        assertThat(BodyMedia.rewrite(html + "<p>/api/media/ 说明</p>", Map.of(), Map.of(), warnings))
                 .contains("https://www.example.edu.cn/logo.png");
         assertThat(warnings).isEmpty();
+    }
+
+    private static MediaReference media(String fileName, String contentType, long size) {
+        String sha256 = "ab".repeat(32);
+        return new MediaReference(
+                UUID.randomUUID(),
+                sha256,
+                size,
+                contentType,
+                fileName,
+                URI.create("http://localhost:8080/api/media/x"),
+                URI.create("https://xxgk.example.edu.cn/files/" + sha256 + "/" + fileName));
     }
 }

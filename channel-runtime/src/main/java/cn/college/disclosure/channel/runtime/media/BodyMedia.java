@@ -1,4 +1,4 @@
-package cn.college.disclosure.channel.website.site;
+package cn.college.disclosure.channel.runtime.media;
 
 import cn.college.disclosure.contract.DeliveryWarning;
 import cn.college.disclosure.contract.MediaReference;
@@ -13,12 +13,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The body's images that refer to publisher-core's media ({@code <img src="/api/media/{id}">}),
- * pointed at the website's own copy. An image of the core that the site has no copy of (its id is
- * not among the publication's images, or the core could not serve it) is removed with a warning: no
- * page ever points a reader at the core.
+ * The body's images that refer to publisher-core's media ({@code <img src="/api/media/{id}">}, the
+ * form the core writes), for every channel that carries the body: each is pointed at the channel's
+ * own address of the image, or removed with a warning when the channel has none (its id is not
+ * among the publication's images, or the core could not serve it), so that no reader is ever sent
+ * to the core.
  */
-final class BodyImages {
+public final class BodyMedia {
 
     private static final Pattern CORE_MEDIA =
             Pattern.compile(
@@ -30,10 +31,11 @@ final class BodyImages {
      * The body with each core image's {@code src} replaced.
      *
      * @param images the publication's images, by id
-     * @param addresses where the site serves each image it holds a copy of, by id
+     * @param addresses the channel's address of each image it can show, by id (the website's copy,
+     *     or {@link MediaReference#publicUrl()})
      * @param warnings receives an {@code image-unreadable} warning per image removed
      */
-    static String rewrite(
+    public static String rewrite(
             String bodyHtml,
             Map<UUID, MediaReference> images,
             Map<UUID, String> addresses,
@@ -45,7 +47,7 @@ final class BodyImages {
         body.outputSettings().prettyPrint(false);
         for (Element image : body.select("img[src]")) {
             String src = image.attr("src").strip();
-            Optional<UUID> id = coreMediaId(src);
+            Optional<UUID> id = mediaId(src);
             if (id.isEmpty()) {
                 continue;
             }
@@ -65,12 +67,12 @@ final class BodyImages {
     }
 
     /** The media id of an address on the core's media API, if it is one. */
-    static Optional<UUID> coreMediaId(String src) {
+    public static Optional<UUID> mediaId(String src) {
         Matcher matcher = CORE_MEDIA.matcher(src);
         return matcher.matches()
                 ? Optional.of(UUID.fromString(matcher.group(1)))
                 : Optional.empty();
     }
 
-    private BodyImages() {}
+    private BodyMedia() {}
 }
