@@ -89,20 +89,7 @@ public class WeChatApiClient {
 
     /** {@code material/add_material}: a permanent image, e.g. a cover; returns its media_id. */
     public String addPermanentImage(String fileName, byte[] image) {
-        return withFile(
-                fileName,
-                image,
-                file -> {
-                    WxMpMaterial material = new WxMpMaterial();
-                    material.setName(fileName);
-                    material.setFile(file);
-                    return call(
-                                    "material/add_material",
-                                    () ->
-                                            wechat.getMaterialService()
-                                                    .materialFileUpload("image", material))
-                            .getMediaId();
-                });
+        return addPermanentMaterial("image", fileName, image);
     }
 
     /**
@@ -110,6 +97,10 @@ public class WeChatApiClient {
      * {@code thumb_media_id}; returns its media_id.
      */
     public String addPermanentThumb(String fileName, byte[] image) {
+        return addPermanentMaterial("thumb", fileName, image);
+    }
+
+    private String addPermanentMaterial(String type, String fileName, byte[] image) {
         return withFile(
                 fileName,
                 image,
@@ -121,7 +112,7 @@ public class WeChatApiClient {
                                     "material/add_material",
                                     () ->
                                             wechat.getMaterialService()
-                                                    .materialFileUpload("thumb", material))
+                                                    .materialFileUpload(type, material))
                             .getMediaId();
                 });
     }
